@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Synchronization
+
+/// The append-only, hash-chained event log of one ledger directory.
+///
+/// Records are opaque to the log: it stores each event's type, version and payload bytes,
+/// links them with SHA-256, remembers command outcomes for idempotency and keeps projection
+/// snapshots as a cache. The domain (`Ledger`) gives the payloads their meaning.
+package final class EventLog: @unchecked Sendable {
+    // Invariant: every stored property is immutable except `currentHead`, which is guarded by
+    // its Mutex and only advanced after a successful commit.
+    /// The LMDB environment holding the log.
+    package let environment: LMDBEnvironment
+    let events: Database
+    let commands: Database
+    let meta: Database
+    let snapshots: Database
+    private let currentHead: Mutex<LogHead>
+    private let clock: @Sendable () -> Int64
+    private let lock: DirectoryLock?
+
+    /// The format this build reads and writes; a ledger with a newer one is refused.
+    package static let formatVersion: UInt32 = 1
+
+    /// The id chosen when the ledger was created.
+    package let ledgerID: String
+
+    /// How to open a log.
+    package struct Options: Sendable {
+        /// LMDB environment settings (map size, read-only, ...).
+        package var environment = LMDBEnvironment.Options()
+        /// Take the directory's exclusive lock: the daemon does, readers do not.
+        package var exclusive = false
+        /// The wall clock in microseconds since the Unix epoch; injectable for tests.
+        package var clock: @Sendable () -> Int64 = EventLog.systemClockMicros
+
+        /// Creates the default options.
+        package init() {}
+    }
+
+    /// Opens the log in `directory`, creating the directory, the databases and the genesis
+    /// record (from `genesis`, called with a fresh ledger id) when the ledger is new.
+    ///
+    /// - Throws: ``StorageError``: `locked` when another daemon holds the directory,
+    ///   `unsupportedFormat` for a newer ledger, `noLedger` for an empty read-only open.
+    package init(
+        directory: String,
+        options: Options = Options(),
+        genesis: (_ ledgerID: String) -> GenesisEvent
+    ) throws(StorageError) {
+        if !options.environment.readOnly { mkdir(directory, 0o750) }
+        lock = options.exclusive ? try DirectoryLock(directory: directory) : nil
+        do {
+            environment = try LMDBEnvironment(directory: directory, options: options.environment)
+            let create = !options.environment.readOnly
+            if !create, try !Self.hasDatabase("meta", in: environment) {
+                throw StorageError.noLedger(directory: directory)
+            }
+            meta = try environment.openDatabase("meta", create: create)
+            events = try environment.openDatabase("events", create: create)
+            commands = try environment.openDatabase("commands", create: create)
+            snapshots = try environment.openDatabase("snapshots", create: create)
+        } catch let error as StorageError {
+            throw error
+        } catch let error as LMDBError {
+            throw .lmdb(error)
+        } catch {
+            throw .corrupt("\(error)")
+        }
+        clock = options.clock
+        let opened = try Self.loadOrCreate(
+            environment: environment,
+            meta: meta,
+            events: events,
+            readOnly: options.environment.readOnly,
+            clock: options.clock,
+            genesis: genesis
+        )
+        ledgerID = opened.ledgerID
+        currentHead = Mutex(opened.head)
+    }
+
+    /// The newest committed record.
+    package var head: LogHead {
+        currentHead.withLock { $0 }
+    }
+
+    /// Re-reads the head from disk: for read-only openers following a live daemon.
+    package func refreshHead() throws(StorageError) -> LogHead {
+        let stored = try Self.storedHead(environment: environment, meta: meta)
+        guard let stored else { throw .noLedger(directory: environment.directory) }
+        currentHead.withLock { $0 = stored }
+        return stored
+    }
+
+    /// The system's real-time clock in microseconds since the Unix epoch.
+    package static let systemClockMicros: @Sendable () -> Int64 = {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1_000
+    }
+
+    /// Appends in one write transaction: `body` gets an ``LogAppender`` to check command ids,
+    /// append records and remember outcomes; when it returns, the transaction commits with its
+    /// fsync, and only then does the head advance. If it throws, nothing is written.
+    ///
+    /// `body` may run more than once (when the map grows), so it must not have effects outside
+    /// the appender before it returns.
+    /// - Throws: ``StorageError`` for storage failures, or whatever `body` throws.
+    package func append<T>(_ body: (inout LogAppender) throws -> T) throws -> T {
+        let now = clock()
+        let (result, newHead) = try translatingStorageErrors {
+            try environment.write { txn in
+                var appender = LogAppender(
+                    log: self,
+                    transaction: WriteTransaction(handle: txn.handle),
+                    head: head,
+                    recordedAtMicros: max(now, head.recordedAtMicros)
+                )
+                let result = try body(&appender)
+                if appender.head != head {
+                    try appender.storeHead()
+                }
+                return (result, appender.head)
+            }
+        }
+        currentHead.withLock { $0 = newHead }
+        return result
+    }
+}
+
+/// The first record of a new ledger, supplied by the domain layer.
+package struct GenesisEvent: Sendable {
+    /// The event type, e.g. `ledger.created`.
+    package var type: String
+    /// The payload's schema version.
+    package var version: UInt16
+    /// The payload bytes.
+    package var payload: [UInt8]
+
+    /// Creates a genesis event.
+    package init(type: String, version: UInt16, payload: [UInt8]) {
+        self.type = type
+        self.version = version
+        self.payload = payload
+    }
+}
+
+/// Runs `body`, turning LMDB errors into ``StorageError/lmdb(_:)``.
+func translatingStorageErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as LMDBError {
+        throw StorageError.lmdb(error)
+    }
+}

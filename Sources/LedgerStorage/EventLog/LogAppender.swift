@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Appends records and remembers command outcomes inside one ``EventLog/append(_:)``
+/// transaction.
+package struct LogAppender: ~Copyable {
+    private let log: EventLog
+    private let transaction: WriteTransaction
+    /// The newest record appended so far in this transaction (or the log's head).
+    package private(set) var head: LogHead
+    /// The recorded-at time of every record in this transaction; never before the head's.
+    package let recordedAtMicros: Int64
+
+    init(log: EventLog, transaction: consuming WriteTransaction, head: LogHead, recordedAtMicros: Int64) {
+        self.log = log
+        self.transaction = transaction
+        self.head = head
+        self.recordedAtMicros = recordedAtMicros
+    }
+
+    /// Appends one record after the current head and returns its sequence number.
+    ///
+    /// - Throws: ``StorageError/invalidRecord(_:)`` for an over-long field, or an LMDB error
+    ///   (`isKeyExist` if the sequence were ever out of order).
+    @discardableResult
+    package mutating func append(
+        type: String,
+        version: UInt16,
+        commandID: String,
+        actor: Actor,
+        payload: [UInt8]
+    ) throws -> UInt64 {
+        guard (1...255).contains(type.utf8.count), commandID.utf8.count <= 128,
+            actor.role.utf8.count <= 255, payload.count <= Int(UInt32.max)
+        else { throw StorageError.invalidRecord("field too long in \(type)") }
+        let sequence = head.sequence + 1
+        let canonical = RecordCodec.canonicalBytes(
+            sequence: sequence,
+            recordedAtMicros: recordedAtMicros,
+            type: type,
+            version: version,
+            commandID: commandID,
+            actor: actor,
+            payload: payload
+        )
+        let hash = canonical.withUnsafeBytes { Digest.chain(previous: head.hash, canonical: $0) }
+        let stored = RecordCodec.storedBytes(canonical: canonical, previousHash: head.hash, hash: hash)
+        try transaction.put(log.events, key: sequence, value: stored, flags: .append)
+        head = LogHead(sequence: sequence, hash: hash, recordedAtMicros: recordedAtMicros)
+        return sequence
+    }
+
+    /// The outcome remembered for `commandID`, including ones remembered earlier in this
+    /// transaction, or `nil`.
+    package func outcome(of commandID: String) throws -> CommandOutcome? {
+        try transaction.get(log.commands, key: commandID).map(CommandOutcome.init(stored:))
+    }
+
+    /// Remembers the outcome of an accepted command, forever.
+    ///
+    /// - Throws: an LMDB error with `isKeyExist` if the id was already remembered.
+    package func remember(_ outcome: CommandOutcome, for commandID: String) throws {
+        try transaction.put(log.commands, key: commandID, value: outcome.storedBytes, flags: .noOverwrite)
+    }
+
+    func storeHead() throws {
+        try transaction.put(log.meta, key: EventLog.MetaKey.head, value: head.storedBytes)
+    }
+}
+
+/// The current process's uid, for records the ledger writes on its own.
+func getuidValue() -> UInt32 {
+    getuid()
+}
