@@ -2,16 +2,14 @@
 #include "CPeerCredentials.h"
 
 #include <sys/socket.h>
-#include <sys/types.h>
 
-int accrue_peer_credentials(int fd, int32_t *pid, uint32_t *uid, uint32_t *gid) {
-    struct ucred credentials;
-    socklen_t length = sizeof(credentials);
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0) {
-        return -1;
-    }
-    *pid = credentials.pid;
-    *uid = credentials.uid;
-    *gid = credentials.gid;
-    return 0;
-}
+_Static_assert(sizeof(accrue_peer_credentials) == sizeof(struct ucred),
+               "accrue_peer_credentials must mirror struct ucred");
+_Static_assert(__builtin_offsetof(accrue_peer_credentials, uid) == __builtin_offsetof(struct ucred, uid),
+               "uid offset differs from struct ucred");
+_Static_assert(__builtin_offsetof(accrue_peer_credentials, gid) == __builtin_offsetof(struct ucred, gid),
+               "gid offset differs from struct ucred");
+
+int accrue_sol_socket(void) { return SOL_SOCKET; }
+
+int accrue_so_peercred(void) { return SO_PEERCRED; }

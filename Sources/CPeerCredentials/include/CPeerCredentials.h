@@ -3,11 +3,20 @@
 
 #include <stdint.h>
 
-/// Reads the credentials of the process on the other end of a connected Unix socket.
+/// The layout of Linux's `struct ucred`, which Swift's Glibc module does not expose.
 ///
-/// Swift's Glibc module does not expose `struct ucred`, so this shim calls
-/// `getsockopt(fd, SOL_SOCKET, SO_PEERCRED, ...)` and copies the fields out.
-/// Returns 0 on success, or -1 with `errno` set.
-int accrue_peer_credentials(int fd, int32_t *pid, uint32_t *uid, uint32_t *gid);
+/// The daemon reads it with `getsockopt(fd, SOL_SOCKET, SO_PEERCRED, ...)` (through SwiftNIO's
+/// socket option provider) to learn who is on the other end of a Unix socket connection.
+typedef struct {
+    int32_t pid;
+    uint32_t uid;
+    uint32_t gid;
+} accrue_peer_credentials;
+
+/// `SOL_SOCKET`, for the `getsockopt` level.
+int accrue_sol_socket(void);
+
+/// `SO_PEERCRED`, for the `getsockopt` option name.
+int accrue_so_peercred(void);
 
 #endif

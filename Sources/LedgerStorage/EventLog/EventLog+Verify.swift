@@ -76,6 +76,8 @@ package struct VerificationReport: Sendable {
     package var headHash: Digest
     /// The first fault, or `nil` when the log is whole.
     package var fault: VerificationFault?
+    /// The sequence of the snapshot compared with the rebuilt projection, if there was one.
+    package var snapshotSequence: UInt64?
 }
 
 /// The first bad record verify found.

@@ -1,0 +1,33 @@
+internal import Ledger
+internal import LedgerWire
+
+/// One method of the protocol: its name, the least role that may call it, and how it runs.
+struct MethodSpec: Sendable {
+    /// Writes a read method's result value into the reply.
+    typealias ReadHandler = @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
+    /// Turns a write method's params (without `command_id`) into the work for the writer.
+    typealias WriteDecoder = @Sendable (inout ParamReader) throws(RPCError) -> WriteSubmission.Work
+
+    /// How the method runs.
+    enum Kind: Sendable {
+        /// Answered from the published projection or the log, never waiting for a commit.
+        case read(ReadHandler)
+        /// Queued for the single writer; answered after the durable commit.
+        case write(WriteDecoder)
+        /// `events.subscribe`: answered once, then followed by notifications.
+        case subscribe
+    }
+
+    /// The method's name on the wire.
+    let name: String
+    /// The least role allowed to call it.
+    let role: Role
+    /// How it runs.
+    let kind: Kind
+
+    /// Whether the method goes through the writer.
+    var isWrite: Bool {
+        if case .write = kind { return true }
+        return false
+    }
+}

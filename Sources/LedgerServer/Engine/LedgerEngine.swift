@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+internal import Ledger
+internal import LedgerStorage
+
+/// The live ledger: its event log and the projection kept in memory, published anew after
+/// every commit so that reads never wait for the writer.
+///
+/// The projection is a persistent value: publishing is O(1) and readers keep whatever version
+/// they took while the writer moves on.
+final class LedgerEngine: Sendable {
+    /// A consistent pair of projection and head.
+    struct Published: Sendable {
+        var state: LedgerState
+        var head: LogHead
+    }
+
+    let log: EventLog
+    private let published: Mutex<Published>
+    private let snapshots: Snapshotter
+
+    /// Opens the projection: newest snapshot plus the tail of the log.
+    init(log: EventLog, snapshotInterval: UInt64, logger: Logger) throws {
+        self.log = log
+        let head = log.head
+        let state = try log.projection(through: head.sequence)
+        published = Mutex(Published(state: state, head: head))
+        snapshots = Snapshotter(log: log, interval: snapshotInterval, lastSequence: head.sequence, logger: logger)
+        logger.info("ledger open", metadata: ["event.sequence": "\(head.sequence)", "ledger.id": "\(log.ledgerID)"])
+    }
+
+    /// The newest committed projection and head.
+    var current: Published {
+        published.withLock { $0 }
+    }
+
+    /// Makes a committed state visible to readers and snapshots it when due.
+    func publish(_ state: LedgerState, head: LogHead) {
+        published.withLock { $0 = Published(state: state, head: head) }
+        snapshots.consider(state, at: head.sequence)
+    }
+
+    /// What the decider may know about "now" for a batch recorded at `recordedAtMicros`.
+    func decisionContext(recordedAtMicros: Int64) -> DecisionContext {
+        DecisionContext(today: businessDate(atMicros: recordedAtMicros, in: current.state))
+    }
+
+    /// Today's date in the ledger's business time zone: the default `as_of` of reports.
+    func businessToday() -> LedgerDate {
+        businessDate(atMicros: EventLog.systemClockMicros(), in: current.state)
+    }
+
+    private func businessDate(atMicros micros: Int64, in state: LedgerState) -> LedgerDate {
+        let zone = TimeZone(identifier: state.settings.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let seconds = micros / 1_000_000 + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(micros) / 1e6)))
+        return LedgerDate(days: Int32(seconds.floorDiv(86_400)))
+    }
+
+    /// Writes a last snapshot at the head (on clean shutdown) so the next start replays nothing.
+    func snapshotNow() {
+        let now = current
+        snapshots.write(now.state, at: now.head.sequence)
+    }
+}

@@ -1,0 +1,4 @@
+/// Every method the daemon serves.
+enum ServerMethods {
+    static let all: [MethodSpec] = SystemMethods.all
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+internal import Ledger
+internal import LedgerStorage
+
+/// The ledger's single writer: drains every pending submission into one LMDB transaction and
+/// one sync (group commit), decides each command against the live projection, and answers each
+/// submission only after the commit returned.
+final class GroupCommitWriter: Sendable {
+    private let engine: LedgerEngine
+    private let queue: SubmissionQueue<WriteSubmission>
+    private let stats: ServerStats
+    private let logger: Logger
+    private let maxBatch: Int
+    private let finished = DispatchSemaphore(value: 0)
+    private let onCommit: @Sendable (UInt64) -> Void
+
+    /// - Parameter onCommit: called on the writer's thread with the new head after each commit.
+    init(
+        engine: LedgerEngine,
+        stats: ServerStats,
+        queueCapacity: Int,
+        maxBatch: Int,
+        logger: Logger,
+        onCommit: @escaping @Sendable (UInt64) -> Void
+    ) {
+        self.engine = engine
+        self.onCommit = onCommit
+        self.stats = stats
+        self.logger = logger
+        self.maxBatch = maxBatch
+        queue = SubmissionQueue(capacity: queueCapacity)
+    }
+
+    /// Starts the writer's dedicated thread (LMDB binds a write transaction to its thread).
+    func start() {
+        let thread = Thread { [self] in
+            while true {
+                let batch = queue.drain(limit: maxBatch)
+                if batch.isEmpty { break }
+                commit(batch)
+            }
+            finished.signal()
+        }
+        thread.name = "accrued-writer"
+        thread.start()
+    }
+
+    /// Queues a submission; `false` when the queue is full (answer `busy`) or closed.
+    func submit(_ submission: WriteSubmission) -> Bool {
+        queue.offer(submission)
+    }
+
+    /// How many submissions are waiting.
+    var queueDepth: Int { queue.depth }
+
+    /// Stops taking submissions, commits and answers everything already queued, then returns.
+    func drainAndStop() {
+        queue.close()
+        finished.wait()
+    }
+
+    private func commit(_ batch: [WriteSubmission]) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let replies: [WriteReply]
+        do {
+            let outcome = try engine.log.append { appender in
+                var working = engine.current.state
+                let context = engine.decisionContext(recordedAtMicros: appender.recordedAtMicros)
+                var replies: [WriteReply] = []
+                replies.reserveCapacity(batch.count)
+                for submission in batch {
+                    replies.append(try apply(submission, to: &working, appender: &appender, context: context))
+                }
+                return (working, replies, appender.head)
+            }
+            engine.publish(outcome.0, head: outcome.2)
+            replies = outcome.1
+            onCommit(outcome.2.sequence)
+        } catch {
+            logger.error("commit failed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
+            let reason = (error as? StorageError)?.isStorageFull == true ? "storage_full" : "storage_error"
+            replies = Array(
+                repeating: .rejected(reason: reason, message: "the ledger could not store the write: \(error)", index: nil),
+                count: batch.count
+            )
+        }
+        let committed = DispatchTime.now().uptimeNanoseconds
+        stats.recordCommit(batchSize: batch.count, durationNanos: committed - started)
+        for (submission, reply) in zip(batch, replies) {
+            stats.recordWriteLatency(nanos: committed - submission.queuedAtNanos)
+            submission.complete(reply)
+        }
+    }
+
+    /// Applies one submission inside the open transaction; a refusal appends nothing.
+    private func apply(
+        _ submission: WriteSubmission,
+        to working: inout LedgerState,
+        appender: inout LogAppender,
+        context: DecisionContext
+    ) throws -> WriteReply {
+        if let prior = try appender.outcome(of: submission.commandID) {
+            guard prior.fingerprint == submission.fingerprint else {
+                return .rejected(
+                    reason: "idempotency_conflict",
+                    message: "command id \(submission.commandID) was used for a different command",
+                    index: nil
+                )
+            }
+            let result = (try? PayloadValue.decode(prior.result)) ?? .null
+            return .accepted(sequence: prior.sequence, result: result, duplicate: true)
+        }
+        var scratch = working
+        var events: [LedgerEvent] = []
+        var results: [PayloadValue] = []
+        var sequence = appender.head.sequence
+        for (index, command) in submission.work.commands.enumerated() {
+            let decided: [LedgerEvent]
+            do {
+                decided = try decide(command, scratch, context)
+            } catch {
+                let position = submission.work.commands.count > 1 ? index : nil
+                return .rejected(reason: error.reason, message: error.message, index: position)
+            }
+            for event in decided {
+                sequence += 1
+                scratch.evolve(event, EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros))
+            }
+            events += decided
+            results.append(commandResult(command, events: decided, state: scratch))
+        }
+        for event in events {
+            let encoded = EventCodec.encode(event)
+            try appender.append(
+                type: encoded.type,
+                version: encoded.version,
+                commandID: submission.commandID,
+                actor: submission.actor,
+                payload: encoded.payload
+            )
+        }
+        working = scratch
+        let result: PayloadValue
+        if case .single = submission.work { result = results[0] } else { result = .array(results) }
+        let last = appender.head.sequence
+        try appender.remember(
+            CommandOutcome(fingerprint: submission.fingerprint, sequence: last, result: result.encoded()),
+            for: submission.commandID
+        )
+        return .accepted(sequence: last, result: result, duplicate: false)
+    }
+}

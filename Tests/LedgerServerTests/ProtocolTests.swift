@@ -1,0 +1,126 @@
+import Foundation
+import LedgerWire
+import Testing
+
+/// The daemon's framing and JSON-RPC rules, over its real socket.
+@Suite(.serialized)
+struct ProtocolTests {
+    @Test func aNewLedgerAnswersItsHeadAndDescribesItself() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        let head = try client.call("ledger.head")
+        #expect(head["result"]?["seq"]?.intValue == 1)
+        let describe = try client.call("system.describe")
+        let methods = describe["result"]?["methods"]?.arrayValue ?? []
+        #expect(methods.contains { $0["name"]?.stringValue == "events.read" })
+        #expect(describe["result"]?["limits"]?["max_line_bytes"]?.intValue == 1 << 20)
+        for (method, reply) in [("ledger.head", head), ("system.describe", describe), ("system.stats", try client.call("system.stats")), ("system.health", try client.call("system.health"))] {
+            #expect(try SchemaValidator.validate([reply.text], against: "protocol/response.json") == nil)
+            let result = reply["result"]?.text ?? "null"
+            #expect(try SchemaValidator.validate([result], against: "protocol/results.json#/$defs/\(method)") == nil)
+        }
+    }
+
+    @Test func framingErrorsGetTheirJSONRPCCodes() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        let cases: [(String, Int64)] = [
+            (#"{"jsonrpc":"2.0","id":1,"method":"ledger.head""#, -32700),
+            ("not json at all", -32700),
+            ("[]", -32600),
+            (#"{"jsonrpc":"1.0","id":2,"method":"ledger.head"}"#, -32600),
+            (#"{"jsonrpc":"2.0","id":3,"method":7}"#, -32600),
+            (#"{"jsonrpc":"2.0","id":4,"method":"ledger.nope"}"#, -32601),
+            (#"{"jsonrpc":"2.0","id":5,"method":"events.read","params":{"from_seq":"one"}}"#, -32602),
+            (#"{"jsonrpc":"2.0","id":6,"method":"events.read","params":{"bogus":1}}"#, -32602),
+            (String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), -32700),
+        ]
+        var replies: [String] = []
+        for (line, code) in cases {
+            let reply = try #require(try client.roundTrip(line))
+            replies.append(reply)
+            let value = try json(reply)
+            #expect(value["error"]?["code"]?.intValue == code, "\(line.prefix(60)) -> \(reply)")
+        }
+        #expect(try SchemaValidator.validate(replies, against: "protocol/response.json") == nil)
+        // Nothing above wrote anything.
+        #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == 1)
+    }
+
+    @Test func aBatchIsAnsweredInOrderAndNotificationsGetNoReply() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        let reply = try #require(try client.roundTrip(
+            #"[{"jsonrpc":"2.0","id":"a","method":"ledger.head"},{"jsonrpc":"2.0","method":"ledger.head"},{"jsonrpc":"2.0","id":"b","method":"nope"},5]"#
+        ))
+        let elements = try #require(try json(reply).arrayValue)
+        #expect(elements.count == 3)
+        #expect(elements[0]["id"]?.stringValue == "a")
+        #expect(elements[0]["result"] != nil)
+        #expect(elements[1]["id"]?.stringValue == "b")
+        #expect(elements[1]["error"]?["code"]?.intValue == -32601)
+        #expect(elements[2]["error"]?["code"]?.intValue == -32600)
+        // A lone notification gets no reply: the next line's reply comes first.
+        try client.sendLine(Array(#"{"jsonrpc":"2.0","method":"ledger.head"}"#.utf8))
+        let next = try client.call("system.health")
+        #expect(next["result"]?["status"]?.stringValue == "ok")
+    }
+
+    @Test func anOverlongLineIsRefusedAndOnlyThatConnectionCloses() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let bystander = try daemon.client()
+        let offender = try daemon.client()
+        try offender.send([UInt8](repeating: UInt8(ascii: "x"), count: (1 << 20) + 10))
+        let reply = try #require(try offender.nextLine())
+        let value = try JSONParser.parse(reply)
+        #expect(value["error"]?["code"]?.intValue == -32600)
+        #expect(value["id"] == .null)
+        #expect(try offender.nextLine() == nil)
+        #expect(try bystander.call("ledger.head")["result"]?["seq"]?.intValue == 1)
+    }
+
+    @Test func aStaleSocketIsReplacedButALiveDaemonIsNot() throws {
+        let daemon = try DaemonProcess()
+        let directory = daemon.directory
+        // A second daemon on the same socket path (another data dir) must refuse to start.
+        let second = Process()
+        second.executableURL = DaemonProcess.binDirectory.appendingPathComponent("accrued")
+        second.arguments = ["--data-dir", directory + "/other", "--socket", daemon.socketPath]
+        second.standardError = Pipe()
+        try second.run()
+        second.waitUntilExit()
+        #expect(second.terminationStatus != 0)
+        // Killed hard, the daemon leaves its socket file behind; the next start replaces it.
+        daemon.stop(signal: SIGKILL)
+        #expect(FileManager.default.fileExists(atPath: daemon.socketPath))
+        let restarted = try DaemonProcess(directory: directory)
+        defer { restarted.stop(); restarted.removeFiles() }
+        #expect(try restarted.client().call("ledger.head")["result"]?["seq"]?.intValue == 1)
+    }
+
+    @Test func aSecondDaemonOnTheSameLedgerIsRefusedWithAClearMessage() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let second = Process()
+        second.executableURL = DaemonProcess.binDirectory.appendingPathComponent("accrued")
+        second.arguments = ["--data-dir", daemon.dataDirectory, "--socket", daemon.directory + "/second.sock"]
+        let errors = Pipe()
+        second.standardError = errors
+        try second.run()
+        second.waitUntilExit()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(second.terminationStatus != 0)
+        #expect(text.contains("locked by another accrued process"))
+    }
+
+    @Test func theSocketIsOwnerAndGroupOnly() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let attributes = try FileManager.default.attributesOfItem(atPath: daemon.socketPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o660)
+    }
+}
