@@ -78,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "accrue-bench",
-            dependencies: ["CLMDB", "Ledger", "LedgerStorage", "LedgerWire"],
+            dependencies: ["Ledger", "LedgerStorage", "LedgerWire"],
             path: "Benchmarks/accrue-bench",
             swiftSettings: strictSettings
         ),

@@ -15,13 +15,26 @@ final class DaemonProcess {
     }
 
     /// Starts the daemon and waits until its socket accepts connections.
-    init(directory: String? = nil, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// - Parameter wrapper: a command to run the daemon under, such as strace.
+    init(
+        directory: String? = nil,
+        arguments: [String] = [],
+        environment: [String: String] = [:],
+        wrapper: [String] = []
+    ) throws {
         self.directory = directory ?? NSTemporaryDirectory() + "accrued-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
         dataDirectory = self.directory + "/data"
         socketPath = self.directory + "/accrued.sock"
-        process.executableURL = Self.binDirectory.appendingPathComponent("accrued")
-        process.arguments = ["--data-dir", dataDirectory, "--socket", socketPath, "--log-level", "warning"] + arguments
+        let executable = Self.binDirectory.appendingPathComponent("accrued")
+        let daemonArguments = ["--data-dir", dataDirectory, "--socket", socketPath, "--log-level", "warning"] + arguments
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(wrapper.dropFirst()) + [executable.path] + daemonArguments
+        } else {
+            process.executableURL = executable
+            process.arguments = daemonArguments
+        }
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         process.environment = merged

@@ -1,0 +1,88 @@
+import Foundation
+import Ledger
+import LedgerStorage
+
+/// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
+///
+/// Usage: accrue-bench [--output DIR] [--events N]
+@main
+enum BenchMain {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        let output = value(after: "--output", in: arguments) ?? "bench-results"
+        let eventCount = Int(value(after: "--events", in: arguments) ?? "") ?? 1_000_000
+        let scratch = NSTemporaryDirectory() + "accrue-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+        var table = BenchTable()
+        print("generating \(eventCount) events of a realistic ledger (seed 42)…")
+        var generator = LedgerScenarioGenerator(seed: 42)
+        let generated = generator.run(events: eventCount)
+        let payloads = generated.events.map { EventCodec.encode($0.0) }
+        let meanPayload = payloads.reduce(0) { $0 + $1.payload.count } / max(1, payloads.count)
+        let recordBytes = meanPayload + 120
+
+        for (batch, count) in [(1, 2_000), (100, 100_000), (1_000, min(eventCount, 1_000_000))] {
+            let raw = try measure {
+                try LMDBBaseline.append(directory: "\(scratch)/raw-\(batch)", count: count, batch: batch, valueBytes: recordBytes)
+            }
+            let log = try measure { try AppendBench.run(directory: "\(scratch)/log-\(batch)", payloads: payloads, count: count, batch: batch) }
+            table.add("append batch \(batch)", unit: "records/s", ours: Double(count) / log, baseline: Double(count) / raw, count: count)
+        }
+
+        let full = "\(scratch)/log-1000"
+        var options = EventLog.Options()
+        options.environment.readOnly = true
+        let log = try EventLog(ledgerDirectory: full, options: options)
+        let records = Double(log.head.sequence)
+        let rawScan = try measure { _ = try LMDBBaseline.scan(environment: log.environment, database: "events") }
+        let verifyScan = try measure {
+            let report = try log.verifyChain { fields in
+                _ = try EventCodec.decode(type: fields.type, version: fields.version, payload: fields.payload)
+            }
+            precondition(report.fault == nil, "bench ledger failed verify")
+        }
+        table.add("scan + decode + hash check", unit: "records/s", ours: records / verifyScan, baseline: records / rawScan, count: Int(records))
+        var replayed = LedgerState()
+        let replay = try measure { try log.replay(into: &replayed, from: 1) }
+        table.add("full replay (decode + evolve)", unit: "events/s", ours: records / replay, baseline: records / rawScan, count: Int(records))
+        precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
+
+        table.print()
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try table.json().write(toFile: output + "/storage.json", atomically: true, encoding: .utf8)
+        print("figures written to \(output)/storage.json")
+    }
+
+    static func value(after flag: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+
+    /// Seconds taken by `body`.
+    static func measure(_ body: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// Appends pre-encoded domain events through the event log, `batch` per durable commit.
+enum AppendBench {
+    static func run(directory: String, payloads: [(type: String, version: UInt16, payload: [UInt8])], count: Int, batch: Int) throws {
+        let log = try EventLog(ledgerDirectory: directory)
+        let actor = Actor(uid: 1000, role: "writer")
+        var index = 0
+        while index < count {
+            let end = min(count, index + batch)
+            try log.append { appender in
+                for position in index..<end {
+                    let event = payloads[position % payloads.count]
+                    try appender.append(type: event.type, version: event.version, commandID: "bench-\(position)", actor: actor, payload: event.payload)
+                }
+            }
+            index = end
+        }
+    }
+}

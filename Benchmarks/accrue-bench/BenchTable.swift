@@ -1,0 +1,34 @@
+import Foundation
+
+/// Benchmark rows: our figure next to the baseline measured in the same run.
+struct BenchTable {
+    struct Row {
+        var name: String
+        var unit: String
+        var ours: Double
+        var baseline: Double
+        var count: Int
+    }
+
+    private(set) var rows: [Row] = []
+
+    mutating func add(_ name: String, unit: String, ours: Double, baseline: Double, count: Int) {
+        rows.append(Row(name: name, unit: unit, ours: ours, baseline: baseline, count: count))
+        Swift.print(String(format: "  %-32@ %12.0f %-10@ (raw LMDB %12.0f, %5.1f%%)", name as NSString, ours, unit as NSString, baseline, 100 * ours / baseline))
+    }
+
+    func print() {
+        Swift.print("\n| benchmark | records | accrue | raw LMDB | ratio |")
+        Swift.print("|---|---:|---:|---:|---:|")
+        for row in rows {
+            Swift.print(String(format: "| %@ | %d | %.0f %@ | %.0f | %.0f%% |", row.name as NSString, row.count, row.ours, row.unit as NSString, row.baseline, 100 * row.ours / row.baseline))
+        }
+    }
+
+    func json() -> String {
+        let items = rows.map { row in
+            String(format: #"{"name":"%@","unit":"%@","records":%d,"accrue":%.1f,"raw_lmdb":%.1f,"ratio":%.4f}"#, row.name as NSString, row.unit as NSString, row.count, row.ours, row.baseline, row.ours / row.baseline)
+        }
+        return "{\"benchmarks\":[\n" + items.joined(separator: ",\n") + "\n]}\n"
+    }
+}

@@ -1,0 +1,76 @@
+/// A write to the ledger, already validated on its own; the decider checks it against the state.
+///
+/// One case per write method. A command carries no `command_id`: idempotency is the storage
+/// layer's business, comparing ``fingerprint``s.
+package enum Command: Hashable, Sendable {
+    /// `customer.register`.
+    case registerCustomer(RegisterCustomer)
+    /// `customer.update`.
+    case updateCustomer(UpdateCustomer)
+    /// `invoice.issue`.
+    case issueInvoice(IssueInvoice)
+    /// `invoice.void`.
+    case voidInvoice(VoidInvoice)
+    /// `invoice.write_off`.
+    case writeOffInvoice(WriteOffInvoice)
+    /// `credit_note.issue`.
+    case issueCreditNote(IssueCreditNote)
+    /// `payment.record`.
+    case recordPayment(RecordPayment)
+    /// `payment.allocate`.
+    case allocatePayment(AllocatePayment)
+    /// `payment.reverse`.
+    case reversePayment(ReversePayment)
+    /// `period.close`.
+    case closePeriod(ClosePeriod)
+    /// `ledger.configure`.
+    case configureLedger(ConfigureLedger)
+
+    /// The JSON-RPC method name.
+    package var method: String {
+        switch self {
+        case .registerCustomer: "customer.register"
+        case .updateCustomer: "customer.update"
+        case .issueInvoice: "invoice.issue"
+        case .voidInvoice: "invoice.void"
+        case .writeOffInvoice: "invoice.write_off"
+        case .issueCreditNote: "credit_note.issue"
+        case .recordPayment: "payment.record"
+        case .allocatePayment: "payment.allocate"
+        case .reversePayment: "payment.reverse"
+        case .closePeriod: "period.close"
+        case .configureLedger: "ledger.configure"
+        }
+    }
+
+    /// Every write method name, for `system.describe`.
+    package static let methods = [
+        "customer.register", "customer.update", "invoice.issue", "invoice.void",
+        "invoice.write_off", "credit_note.issue", "payment.record", "payment.allocate",
+        "payment.reverse", "period.close", "ledger.configure",
+    ]
+
+    /// The typed parameters in canonical form, without `command_id`.
+    package var parameters: PayloadValue {
+        switch self {
+        case .registerCustomer(let command): command.parameters
+        case .updateCustomer(let command): command.parameters
+        case .issueInvoice(let command): command.parameters
+        case .voidInvoice(let command): command.parameters
+        case .writeOffInvoice(let command): command.parameters
+        case .issueCreditNote(let command): command.parameters
+        case .recordPayment(let command): command.parameters
+        case .allocatePayment(let command): command.parameters
+        case .reversePayment(let command): command.parameters
+        case .closePeriod(let command): command.parameters
+        case .configureLedger(let command): command.parameters
+        }
+    }
+
+    /// `{"method": …, "params": …}` with normalised typed values, so that equivalent requests
+    /// (`"125.5"` and `"125.50"`, keys in any order) have equal fingerprints and a retry with the
+    /// same `command_id` is recognised, while any real difference is an idempotency conflict.
+    package var fingerprint: PayloadValue {
+        .object([PayloadMember("method", .string(method)), PayloadMember("params", parameters)])
+    }
+}

@@ -1,0 +1,91 @@
+/// The result object of a write, without `seq` (the caller adds it, and `duplicate` on a retry).
+///
+/// - Parameters:
+///   - command: The command decided.
+///   - events: The events it appended.
+///   - state: The state right after those events.
+/// - Returns: For example `{customer_id}`, `{invoice_id, open, due_date}`,
+///   `{payment_id, unapplied, allocations}`.
+package func commandResult(_ command: Command, events: [LedgerEvent], state: LedgerState)
+    -> PayloadValue
+{
+    var result = PayloadObjectBuilder()
+    switch command {
+    case .registerCustomer(let command):
+        result.add("customer_id", string: command.customerID.rawValue)
+    case .updateCustomer(let command):
+        result.add("customer_id", string: command.customerID.rawValue)
+    case .issueInvoice(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("due_date", date: state.invoice(command.invoiceID)?.dueDate)
+    case .voidInvoice(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("status", string: "voided")
+    case .writeOffInvoice(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        for case .invoiceWrittenOff(let event) in events {
+            result.add("written_off", money: event.amount)
+        }
+    case .issueCreditNote(let command):
+        result.add("credit_note_id", string: command.creditNoteID.rawValue)
+        if let invoiceID = command.invoiceID {
+            addInvoice(invoiceID, state: state, to: &result)
+        }
+    case .recordPayment(let command):
+        addPayment(command.paymentID, events: events, state: state, to: &result)
+    case .allocatePayment(let command):
+        addPayment(command.paymentID, events: events, state: state, to: &result)
+    case .reversePayment(let command):
+        result.add("payment_id", string: command.paymentID.rawValue)
+        result.add("status", string: "reversed")
+    case .closePeriod(let command):
+        result.add("closed_through", date: command.through)
+    case .configureLedger:
+        addSettings(state.settings, to: &result)
+    }
+    return result.value
+}
+
+private func addInvoice(_ id: InvoiceID, state: LedgerState, to result: inout PayloadObjectBuilder)
+{
+    result.add("invoice_id", string: id.rawValue)
+    if let invoice = state.invoice(id) {
+        result.add("open", money: Money(minorUnits: invoice.openAtHead, currency: invoice.currency))
+    }
+}
+
+private func addPayment(
+    _ id: PaymentID,
+    events: [LedgerEvent],
+    state: LedgerState,
+    to result: inout PayloadObjectBuilder
+) {
+    result.add("payment_id", string: id.rawValue)
+    if let payment = state.payment(id) {
+        result.add(
+            "unapplied",
+            money: Money(minorUnits: payment.unappliedAtHead, currency: payment.currency)
+        )
+    }
+    var allocations: [PayloadValue] = []
+    var writeOffs: [PayloadValue] = []
+    for event in events {
+        switch event {
+        case .paymentAllocated(let event): allocations += event.allocations.map(\.payload)
+        case .invoiceWrittenOff(let event):
+            writeOffs.append(Allocation(invoiceID: event.invoiceID, amount: event.amount).payload)
+        default: continue
+        }
+    }
+    result.add("allocations", .array(allocations))
+    if !writeOffs.isEmpty { result.add("written_off", .array(writeOffs)) }
+}
+
+private func addSettings(_ settings: LedgerSettings, to result: inout PayloadObjectBuilder) {
+    result.add("time_zone", string: settings.timeZone)
+    var tolerances = PayloadObjectBuilder()
+    for (currency, minorUnits) in settings.writeOffTolerances {
+        tolerances.add(currency.code, money: Money(minorUnits: minorUnits, currency: currency))
+    }
+    result.add("write_off_tolerance", tolerances.value)
+}

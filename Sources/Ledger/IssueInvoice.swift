@@ -1,0 +1,135 @@
+/// `invoice.issue`: bills a customer, by a total amount or by lines.
+package struct IssueInvoice: Hashable, Sendable {
+    /// How the invoice's amount is given.
+    package enum Content: Hashable, Sendable {
+        /// A total amount, tax included.
+        case amount(Money)
+        /// Lines whose rounded totals add up to the amount.
+        case lines([InvoiceLine])
+    }
+
+    /// How the due date is given.
+    package enum DueDateRule: Hashable, Sendable {
+        /// An explicit due date.
+        case date(LedgerDate)
+        /// Terms applied to the issue date.
+        case terms(PaymentTerms)
+        /// The customer's default terms at issue; due on the issue date if it has none.
+        case customerTerms
+    }
+
+    /// The most metadata entries an invoice may carry.
+    package static let maximumMetadataEntries = 64
+
+    /// The new invoice's id; must not exist yet.
+    package let invoiceID: InvoiceID
+    /// The customer billed.
+    package let customerID: CustomerID
+    /// The invoice's currency.
+    package let currency: Currency
+    /// The amount or the lines.
+    package let content: Content
+    /// The total: the given amount, or the sum of the lines' totals.
+    package let amount: Money
+    /// The issue date; the invoice counts from it.
+    package let issueDate: LedgerDate
+    /// How to find the due date.
+    package let due: DueDateRule
+    /// The customer's purchase order number.
+    package let poNumber: String?
+    /// Free string attributes from the billing system.
+    package let metadata: [String: String]
+
+    /// Creates the command and computes the total.
+    /// - Throws: ``ParameterError`` for a non-positive or out-of-range total, foreign-currency
+    ///   amounts, an empty line list, a due date before the issue date, or bad text.
+    package init(
+        invoiceID: InvoiceID,
+        customerID: CustomerID,
+        currency: Currency,
+        content: Content,
+        issueDate: LedgerDate,
+        due: DueDateRule,
+        poNumber: String? = nil,
+        metadata: [String: String] = [:]
+    ) throws(ParameterError) {
+        self.amount = try IssueInvoice.total(of: content, currency: currency)
+        if case .date(let dueDate) = due, dueDate < issueDate {
+            throw .invalidValue("due_date", "due_date must not be before issue_date")
+        }
+        try ParameterError.checkText(poNumber, field: "po_number")
+        guard metadata.count <= IssueInvoice.maximumMetadataEntries else {
+            throw .invalidValue("metadata", "metadata has more than 64 entries")
+        }
+        for (key, value) in metadata {
+            guard TextRules.isValid(key, maximumBytes: 128) else { throw .invalidText("metadata") }
+            guard value.isEmpty || TextRules.isValid(value) else {
+                throw .invalidText("metadata.\(key)")
+            }
+        }
+        self.invoiceID = invoiceID
+        self.customerID = customerID
+        self.currency = currency
+        self.content = content
+        self.issueDate = issueDate
+        self.due = due
+        self.poNumber = poNumber
+        self.metadata = metadata
+    }
+
+    private static func total(of content: Content, currency: Currency) throws(ParameterError)
+        -> Money
+    {
+        switch content {
+        case .amount(let amount):
+            try ParameterError.checkPositive(amount, currency: currency, field: "amount")
+            return amount
+        case .lines(let lines):
+            guard !lines.isEmpty else { throw .invalidValue("lines", "lines must not be empty") }
+            var total: Int64 = 0
+            for (index, line) in lines.enumerated() {
+                guard line.unitPrice.currency == currency else {
+                    throw .currencyMismatch("lines[\(index)].unit_price")
+                }
+                guard let lineTotal = line.totalAmount,
+                    Money.isInRange(total + lineTotal.minorUnits)
+                else {
+                    throw ParameterError(
+                        reason: "invalid_amount",
+                        field: "lines",
+                        message: "invoice total is too large"
+                    )
+                }
+                total += lineTotal.minorUnits
+            }
+            let amount = Money(minorUnits: total, currency: currency)
+            guard amount.isPositive else { throw .nonPositiveAmount("lines") }
+            return amount
+        }
+    }
+
+    /// The typed parameters in canonical form.
+    package var parameters: PayloadValue {
+        var object = PayloadObjectBuilder()
+        object.add("invoice_id", string: invoiceID.rawValue)
+        object.add("customer_id", string: customerID.rawValue)
+        object.add("currency", string: currency.code)
+        switch content {
+        case .amount(let amount): object.add("amount", money: amount)
+        case .lines(let lines): object.add("lines", .array(lines.map(\.payload)))
+        }
+        object.add("issue_date", date: issueDate)
+        switch due {
+        case .date(let date): object.add("due_date", date: date)
+        case .terms(let terms): object.add("terms", terms.payload)
+        case .customerTerms: break
+        }
+        object.add("po_number", string: poNumber)
+        if !metadata.isEmpty {
+            var entries = PayloadObjectBuilder()
+            for (key, value) in metadata { entries.add(key, string: value) }
+            object.add("metadata", entries.value)
+        }
+        return object.value
+    }
+}

@@ -1,0 +1,160 @@
+extension LedgerState {
+    /// `report.aging`: each counted invoice's open amount at the query's time goes into the bucket
+    /// of its days past due (as-of minus due or issue date; zero or less is current).
+    ///
+    /// Works per customer with flat running sums, so the loop over invoices allocates nothing.
+    package func aging(_ query: AgingQuery) -> AgingReport {
+        let time = query.time
+        var sums = AgingSums(width: query.boundaries.count + 3, customers: customers.count)
+        let unappliedColumn = sums.width - 1
+        // Linear scans in storage order keep memory access sequential.
+        invoices.forEach { invoice in
+            let open = invoice.openAmount(at: time)
+            guard open != 0 else { return }
+            let reference = query.basis == .dueDate ? invoice.dueDate : invoice.issueDate
+            let bucket = query.bucket(daysPastDue: time.asOf.days(since: reference))
+            sums.add(open, customer: invoice.customer, currency: invoice.currency, column: bucket)
+        }
+        payments.forEach { payment in
+            let unapplied = payment.unapplied(at: time)
+            guard unapplied != 0 else { return }
+            sums.add(
+                unapplied,
+                customer: payment.customer,
+                currency: payment.currency,
+                column: unappliedColumn
+            )
+        }
+        creditNotes.forEach { creditNote in
+            guard creditNote.invoice == nil, creditNote.time.isVisible(at: time) else { return }
+            sums.add(
+                creditNote.amount.minorUnits,
+                customer: creditNote.customer,
+                currency: creditNote.amount.currency,
+                column: unappliedColumn
+            )
+        }
+        var groups: [GroupKey: [Int64]] = [:]
+        for (customer, currency, values) in sums.rows {
+            let key = GroupKey(
+                group: groupOf(customers[customer], query.grouping),
+                currency: currency
+            )
+            groups[key, default: [Int64](repeating: 0, count: sums.width)].add(values)
+        }
+        return assembleAging(query, groups: groups)
+    }
+
+    private func groupOf(_ customer: CustomerRecord, _ grouping: AgingQuery.Grouping)
+        -> AgingReport.Group
+    {
+        switch grouping {
+        case .customer: .customer(customer.id)
+        case .currency: .currency
+        case .segment: .segment(customer.segment)
+        }
+    }
+
+    private func assembleAging(_ query: AgingQuery, groups: [GroupKey: [Int64]]) -> AgingReport {
+        let width = query.boundaries.count + 3
+        var totals: [Currency: [Int64]] = [:]
+        var rows: [AgingReport.Row] = []
+        for (key, values) in groups where values.contains(where: { $0 != 0 }) {
+            rows.append(makeRow(key.group, key.currency, values))
+            totals[key.currency, default: [Int64](repeating: 0, count: width)].add(values)
+        }
+        rows.sort { lhs, rhs in
+            let order = GroupKey.compare(lhs.group, rhs.group)
+            return order != 0 ? order < 0 : lhs.currency < rhs.currency
+        }
+        let totalRows = totals.keys.sorted().compactMap { currency in
+            totals[currency].map { makeRow(.currency, currency, $0) }
+        }
+        return AgingReport(query: query, columns: query.columns, rows: rows, totals: totalRows)
+    }
+
+    private func makeRow(_ group: AgingReport.Group, _ currency: Currency, _ values: [Int64])
+        -> AgingReport.Row
+    {
+        let buckets = values.dropLast().map { Money(minorUnits: $0, currency: currency) }
+        let open = values.dropLast().reduce(0, +)
+        return AgingReport.Row(
+            group: group,
+            currency: currency,
+            buckets: buckets,
+            open: Money(minorUnits: open, currency: currency),
+            unapplied: Money(minorUnits: values[values.count - 1], currency: currency)
+        )
+    }
+}
+
+/// Running aging sums per customer and currency in one flat buffer, without allocating per invoice.
+private struct AgingSums {
+    let width: Int
+    /// Per customer, the slot of its first currency, or -1.
+    private var firstSlot: [Int32]
+    /// Slots of further (customer, currency) pairs; rare, as most customers use one currency.
+    private var otherSlots: [Int64: Int32] = [:]
+    private var keys: [(Int, Currency)] = []
+    private var values: [Int64] = []
+
+    init(width: Int, customers: Int) {
+        self.width = width
+        firstSlot = [Int32](repeating: -1, count: customers)
+    }
+
+    @inline(__always)
+    mutating func add(_ amount: Int64, customer: Int32, currency: Currency, column: Int) {
+        values[slot(customer: Int(customer), currency: currency) * width + column] += amount
+    }
+
+    private mutating func slot(customer: Int, currency: Currency) -> Int {
+        let first = firstSlot[customer]
+        if first >= 0, keys[Int(first)].1 == currency { return Int(first) }
+        let key = Int64(customer) << 32 | Int64(currency.packedCode)
+        if first >= 0, let other = otherSlots[key] { return Int(other) }
+        let slot = keys.count
+        keys.append((customer, currency))
+        values.append(contentsOf: repeatElement(0, count: width))
+        if first < 0 { firstSlot[customer] = Int32(slot) } else { otherSlots[key] = Int32(slot) }
+        return slot
+    }
+
+    /// Every customer and currency seen, with its sums.
+    var rows: [(Int, Currency, [Int64])] {
+        keys.enumerated().map { slot, key in
+            (key.0, key.1, Array(values[(slot * width)..<((slot + 1) * width)]))
+        }
+    }
+}
+
+/// A row's identity while aging accumulates.
+private struct GroupKey: Hashable {
+    var group: AgingReport.Group
+    var currency: Currency
+
+    /// Orders groups: customers and segments by their text, a missing segment first.
+    static func compare(_ lhs: AgingReport.Group, _ rhs: AgingReport.Group) -> Int {
+        func text(_ group: AgingReport.Group) -> String? {
+            switch group {
+            case .customer(let id): id.rawValue
+            case .currency: ""
+            case .segment(let segment): segment
+            }
+        }
+        switch (text(lhs), text(rhs)) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case (let left?, let right?):
+            if left == right { return 0 }
+            return left.utf8.lexicographicallyPrecedes(right.utf8) ? -1 : 1
+        }
+    }
+}
+
+extension Array where Element == Int64 {
+    fileprivate mutating func add(_ other: [Int64]) {
+        for index in indices { self[index] += other[index] }
+    }
+}

@@ -1,0 +1,76 @@
+/// The projection of the log: every entity with the effective date and sequence of each fact.
+///
+/// Reports filter by `as_of` and `known_at` straight from this head state, without replaying.
+/// Copies are cheap and share structure (see ``ChunkedVector`` and ``ShardedMap``), so the daemon
+/// can publish a new version after every commit batch while readers hold older ones.
+package struct LedgerState: Equatable, Sendable {
+    /// The sequence of the last event evolved; 0 for an empty log.
+    package internal(set) var head: UInt64 = 0
+    /// The recorded-at time of the last event, in microseconds since the Unix epoch (UTC).
+    package internal(set) var headRecordedAtMicros: Int64 = 0
+    /// Ledger-wide settings.
+    package internal(set) var settings = LedgerSettings()
+    /// Customers by dense index, in registration order.
+    package internal(set) var customers = ChunkedVector<CustomerRecord>()
+    /// Invoices by dense index, in issue order.
+    package internal(set) var invoices = ChunkedVector<InvoiceRecord>()
+    /// Payments by dense index, in receipt order.
+    package internal(set) var payments = ChunkedVector<PaymentRecord>()
+    /// Credit notes by dense index, in issue order.
+    package internal(set) var creditNotes = ChunkedVector<CreditNoteRecord>()
+    var customerIndexes = ShardedMap<CustomerID, Int32>()
+    var invoiceIndexes = ShardedMap<InvoiceID, Int32>()
+    var paymentIndexes = ShardedMap<PaymentID, Int32>()
+    var creditNoteIndexes = ShardedMap<CreditNoteID, Int32>()
+
+    /// Creates the state of an empty log.
+    package init() {}
+
+    /// The index of a customer, or nil if unknown.
+    package func customerIndex(_ id: CustomerID) -> Int? {
+        customerIndexes[id].map(Int.init)
+    }
+
+    /// The index of an invoice, or nil if unknown.
+    package func invoiceIndex(_ id: InvoiceID) -> Int? {
+        invoiceIndexes[id].map(Int.init)
+    }
+
+    /// The index of a payment, or nil if unknown.
+    package func paymentIndex(_ id: PaymentID) -> Int? {
+        paymentIndexes[id].map(Int.init)
+    }
+
+    /// The index of a credit note, or nil if unknown.
+    package func creditNoteIndex(_ id: CreditNoteID) -> Int? {
+        creditNoteIndexes[id].map(Int.init)
+    }
+
+    /// A customer by id, or nil.
+    package func customer(_ id: CustomerID) -> CustomerRecord? {
+        customerIndex(id).map { customers[$0] }
+    }
+
+    /// An invoice by id, or nil.
+    package func invoice(_ id: InvoiceID) -> InvoiceRecord? {
+        invoiceIndex(id).map { invoices[$0] }
+    }
+
+    /// A payment by id, or nil.
+    package func payment(_ id: PaymentID) -> PaymentRecord? {
+        paymentIndex(id).map { payments[$0] }
+    }
+
+    /// A credit note by id, or nil.
+    package func creditNote(_ id: CreditNoteID) -> CreditNoteRecord? {
+        creditNoteIndex(id).map { creditNotes[$0] }
+    }
+
+    /// Compares contents; the id maps are derived from the vectors, so they need no comparison.
+    package static func == (lhs: LedgerState, rhs: LedgerState) -> Bool {
+        lhs.head == rhs.head && lhs.headRecordedAtMicros == rhs.headRecordedAtMicros
+            && lhs.settings == rhs.settings && lhs.customers == rhs.customers
+            && lhs.invoices == rhs.invoices && lhs.payments == rhs.payments
+            && lhs.creditNotes == rhs.creditNotes
+    }
+}

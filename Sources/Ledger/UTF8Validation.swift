@@ -1,0 +1,59 @@
+/// Strict UTF-8 validation over raw bytes, shared by the payload and snapshot decoders.
+///
+/// It refuses overlong forms, surrogates and code points above U+10FFFF, so that a decoded
+/// string re-encodes to exactly the bytes it came from.
+package enum UTF8Validation {
+    /// Returns whether `bytes` is well-formed UTF-8.
+    package static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        isValid(bytes, allowingControls: true)
+    }
+
+    /// Returns whether `bytes` is well-formed UTF-8 and, unless `allowingControls`, free of C0
+    /// controls, DEL and C1 controls: one pass for the checks every identifier and text needs.
+    @inline(__always)
+    package static func isValid(_ bytes: UnsafeRawBufferPointer, allowingControls: Bool) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if !allowingControls, lead < 0x20 || lead == 0x7F { return false }
+                index += 1
+                continue
+            }
+            // C1 controls are U+0080...U+009F, encoded 0xC2 0x80...0x9F.
+            if !allowingControls, lead == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F {
+                return false
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= lower, second <= upper else { return false }
+            var offset = 2
+            while offset < length {
+                guard bytes[index + offset] & 0xC0 == 0x80 else { return false }
+                offset += 1
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// Decodes validated UTF-8 into a `String`, or returns nil if the bytes are not valid.
+    package static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard isValid(bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

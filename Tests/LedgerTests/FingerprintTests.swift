@@ -1,0 +1,66 @@
+import Ledger
+import Testing
+
+/// Command fingerprints for idempotency: equal for equivalent inputs, different otherwise.
+struct FingerprintTests {
+    @Test func equivalentAmountsGiveEqualFingerprints() throws {
+        let padded = pay(
+            "P",
+            "C",
+            try Money(parsing: "125.5", currency: eurCurrency),
+            on: "2026-01-01"
+        )
+        let canonical = pay(
+            "P",
+            "C",
+            try Money(parsing: "125.50", currency: eurCurrency),
+            on: "2026-01-01"
+        )
+        #expect(padded.fingerprint == canonical.fingerprint)
+        #expect(padded.fingerprint.encoded() == canonical.fingerprint.encoded())
+    }
+
+    @Test func anyRealDifferenceChangesTheFingerprint() {
+        let base = pay("P", "C", eur("125.50"), on: "2026-01-01")
+        let variants = [
+            pay("P", "C", eur("125.51"), on: "2026-01-01"),
+            pay("P", "C", eur("125.50"), on: "2026-01-02"),
+            pay("P", "D", eur("125.50"), on: "2026-01-01"),
+            pay("P", "C", eur("125.50"), on: "2026-01-01", allocations: []),
+            pay("P", "C", money("125.50", "USD"), on: "2026-01-01"),
+        ]
+        for variant in variants { #expect(variant.fingerprint != base.fingerprint) }
+    }
+
+    @Test func fingerprintNamesTheMethodAndSortsItsKeys() throws {
+        let fingerprint = issue(
+            "INV-1",
+            "ACME",
+            eur("1190.00"),
+            issued: "2026-01-05",
+            due: "2026-02-04"
+        ).fingerprint
+        #expect(fingerprint["method"] == .string("invoice.issue"))
+        #expect(fingerprint["params"]?["amount"] == .string("1190.00"))
+        // The canonical decoder accepts only sorted keys, so a round trip proves the order.
+        #expect(try PayloadValue.decode(fingerprint.encoded()) == fingerprint)
+    }
+
+    @Test func everyCommandHasItsMethodName() throws {
+        let commands: [Command] = [
+            register("C"), issue("I", "C", eur("1"), issued: "2026-01-01", due: "2026-01-01"),
+            void("I", on: "2026-01-01"), writeOff("I", on: "2026-01-01"),
+            credit("N", "C", eur("1"), on: "2026-01-01"),
+            pay("P", "C", eur("1"), on: "2026-01-01"), allocate("P", [("I", eur("1"))]),
+            reverse("P", on: "2026-01-01"),
+            closePeriod("2026-01-01"), tolerance(eur("0.05")),
+            .updateCustomer(
+                try UpdateCustomer(customerID: CustomerID(validated: "C"), email: .clear)
+            ),
+        ]
+        #expect(Set(commands.map(\.method)) == Set(Command.methods))
+        for command in commands {
+            #expect(try PayloadValue.decode(command.fingerprint.encoded()) == command.fingerprint)
+        }
+    }
+}

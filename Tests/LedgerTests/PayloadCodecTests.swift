@@ -1,0 +1,61 @@
+import Ledger
+import Testing
+
+/// The generic canonical payload codec of `schemas/payload-encoding.md`.
+struct PayloadCodecTests {
+    @Test func encodesTheDocumentedTagsAndVarints() {
+        #expect(PayloadValue.null.encoded() == [0x00])
+        #expect(PayloadValue.bool(false).encoded() == [0x01])
+        #expect(PayloadValue.bool(true).encoded() == [0x02])
+        #expect(PayloadValue.int(0).encoded() == [0x03, 0x00])
+        #expect(PayloadValue.int(-1).encoded() == [0x03, 0x01])
+        #expect(PayloadValue.int(1).encoded() == [0x03, 0x02])
+        #expect(PayloadValue.int(64).encoded() == [0x03, 0x80, 0x01])
+        #expect(PayloadValue.string("é").encoded() == [0x04, 0x02, 0xC3, 0xA9])
+        #expect(PayloadValue.array([.null]).encoded() == [0x05, 0x01, 0x00])
+        #expect(
+            PayloadValue.object([PayloadMember("a", .int(1))]).encoded() == [
+                0x06, 0x01, 0x01, 0x61, 0x03, 0x02,
+            ]
+        )
+    }
+
+    @Test(arguments: [Int64.min, Int64.max, -64, 63, 1 << 53, -(1 << 53)])
+    func integersRoundTrip(value: Int64) throws {
+        #expect(try PayloadValue.decode(PayloadValue.int(value).encoded()) == .int(value))
+    }
+
+    @Test func nestedValuesRoundTrip() throws {
+        let value = PayloadValue.object(sorting: [
+            PayloadMember("z", .array([.int(-5), .string("x"), .null, .bool(true)])),
+            PayloadMember("a", .object([PayloadMember("b", .string("ü"))])),
+            PayloadMember("B", .string("")),
+        ])
+        #expect(try PayloadValue.decode(value.encoded()) == value)
+    }
+
+    @Test(arguments: [
+        [0x03, 0x80, 0x00] as [UInt8],  // non-shortest varint
+        [0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02],  // wider than 64 bits
+        [0x04, 0x01, 0xFF],  // invalid UTF-8
+        [0x04, 0x02, 0xC0, 0x80],  // overlong
+        [0x04, 0x03, 0xED, 0xA0, 0x80],  // surrogate
+        [0x06, 0x02, 0x01, 0x62, 0x00, 0x01, 0x61, 0x00],  // keys out of order
+        [0x06, 0x02, 0x01, 0x61, 0x00, 0x01, 0x61, 0x00],  // duplicate keys
+        [0x07],  // unknown tag
+        [0x04, 0x05, 0x61],  // truncated
+        [0x00, 0x00],  // trailing bytes
+        [0x05, 0xFF, 0x01],  // count beyond the bytes
+    ])
+    func nonCanonicalOrMalformedBytesAreRefused(bytes: [UInt8]) {
+        #expect(throws: PayloadDecodingError.self) { try PayloadValue.decode(bytes) }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let bytes = [UInt8](repeating: 0x05, count: 1) + [0x01]
+        var deep: [UInt8] = []
+        for _ in 0..<100 { deep += bytes }
+        deep.append(0x00)
+        #expect(throws: PayloadDecodingError.self) { try PayloadValue.decode(deep) }
+    }
+}
