@@ -110,7 +110,7 @@ final class Dispatcher: Sendable {
         do {
             var params = try ParamReader(request.params)
             commandID = try params.string("command_id", maxBytes: limits.maxCommandIDBytes, allowEmpty: false)
-            work = try decoder(&params)
+            work = try decoder(&params, engine.current.state)
             try params.finish()
         } catch {
             return eventLoop.makeSucceededFuture(Self.errorReply(id, error))

@@ -5,8 +5,9 @@ internal import LedgerWire
 struct MethodSpec: Sendable {
     /// Writes a read method's result value into the reply.
     typealias ReadHandler = @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
-    /// Turns a write method's params (without `command_id`) into the work for the writer.
-    typealias WriteDecoder = @Sendable (inout ParamReader) throws(RPCError) -> WriteSubmission.Work
+    /// Turns a write method's params (without `command_id`) into the work for the writer; the
+    /// head state lets amounts without a `currency` take their document's.
+    typealias WriteDecoder = @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
 
     /// How the method runs.
     enum Kind: Sendable {

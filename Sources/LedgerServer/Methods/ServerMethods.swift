@@ -1,4 +1,4 @@
 /// Every method the daemon serves.
 enum ServerMethods {
-    static let all: [MethodSpec] = SystemMethods.all + CustomerMethods.all
+    static let all: [MethodSpec] = SystemMethods.all + DomainMethods.all
 }
