@@ -1,48 +1,38 @@
+import Foundation
 package import Logging
 import ServiceLifecycle
+import Synchronization
 internal import Ledger
 internal import LedgerStorage
 internal import NIOCore
 internal import NIOPosix
 
-/// What the daemon needs to start.
-package struct DaemonConfiguration: Sendable {
-    /// The ledger directory (LMDB environment and lock file).
-    package var dataDirectory: String
-    /// The Unix socket to listen on (ignored when systemd passes a socket).
-    package var socketPath: String
-    /// A listening socket inherited from systemd (`LISTEN_FDS`), if any.
-    package var inheritedSocket: Int32?
-    /// Role grants beyond root and the daemon's own uid.
-    package var users: [UInt32: Role] = [:]
-    /// Role grants by group.
-    package var groups: [UInt32: Role] = [:]
-    /// Snapshot the projection every this many events.
-    package var snapshotInterval: UInt64 = 100_000
-    /// Protocol and queue limits.
-    package var limits = ServerLimits()
-    /// The initial LMDB map size.
-    package var mapSizeBytes = 1 << 34
-
-    /// Creates a configuration with defaults for everything but the paths.
-    package init(dataDirectory: String, socketPath: String) {
-        self.dataDirectory = dataDirectory
-        self.socketPath = socketPath
-    }
-}
-
 /// The daemon as a service: opens the ledger, serves the socket until graceful shutdown, then
 /// stops accepting, answers everything in flight, snapshots and closes the ledger.
+///
+/// While it serves it tells systemd how it is (`READY=1`, `STATUS=`, `WATCHDOG=1`), rewrites
+/// the metrics textfile when one is configured, and accepts reloads of its live settings.
 package final class LedgerDaemon: Service {
-    private let configuration: DaemonConfiguration
-    private let logger: Logger
-    private let notifier: SystemdNotifier
+    let configuration: DaemonConfiguration
+    let logger: Logger
+    let notifier: SystemdNotifier
+    /// The role policy the dispatcher consults on every request.
+    let roles: LiveRoles
+    /// Running figures and metrics.
+    let stats: ServerStats
+    /// The settings in force: the start-up ones with every reload's live part applied.
+    let live: Mutex<DaemonSettings>
 
     /// Opens nothing yet; ``run()`` does the work.
     package init(configuration: DaemonConfiguration, notifier: SystemdNotifier, logger: Logger) {
         self.configuration = configuration
         self.notifier = notifier
         self.logger = logger
+        roles = LiveRoles(
+            RolePolicy(daemonUID: currentUID(), users: configuration.users, groups: configuration.groups)
+        )
+        stats = ServerStats()
+        live = Mutex(configuration.settings)
     }
 
     /// Runs until the service group's graceful shutdown.
@@ -52,7 +42,6 @@ package final class LedgerDaemon: Service {
         logOptions.environment.mapSizeBytes = configuration.mapSizeBytes
         let log = try EventLog(ledgerDirectory: configuration.dataDirectory, options: logOptions)
         let engine = try LedgerEngine(log: log, snapshotInterval: configuration.snapshotInterval, logger: logger)
-        let stats = ServerStats()
         let broadcaster = EventBroadcaster()
         let writer = GroupCommitWriter(
             engine: engine,
@@ -67,7 +56,7 @@ package final class LedgerDaemon: Service {
         readPool.start()
         let dispatcher = Dispatcher(
             methods: ServerMethods.all,
-            policy: RolePolicy(daemonUID: currentUID(), users: configuration.users, groups: configuration.groups),
+            roles: roles,
             engine: engine,
             writer: writer,
             stats: stats,
@@ -75,6 +64,48 @@ package final class LedgerDaemon: Service {
             readPool: readPool
         )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let listener: any Channel
+        do {
+            listener = try await bind(dispatcher: dispatcher, broadcaster: broadcaster, group: group)
+        } catch {
+            writer.drainAndStop()
+            try? await group.shutdownGracefully()
+            try? await readPool.shutdownGracefully()
+            throw error
+        }
+        notifier.notify("READY=1\nSTATUS=\(Self.status(head: log.head.sequence))")
+        logger.info(
+            "serving",
+            metadata: ["socket": "\(configuration.socketPath)", "event.sequence": "\(log.head.sequence)"]
+        )
+
+        await withDiscardingTaskGroup { tasks in
+            tasks.addTask { await self.heartbeat(engine: engine, writer: writer) }
+            tasks.addTask { await self.rewriteMetricsTextfile(engine: engine, writer: writer) }
+            try? await gracefulShutdown()
+            tasks.cancelAll()
+        }
+
+        notifier.notify("STOPPING=1\nSTATUS=stopping: answering what is in flight")
+        logger.info("stopping: no new connections, answering what is in flight")
+        try? await listener.close()
+        await Self.offCooperativePool { writer.drainAndStop() }
+        // Replies to the last commits are handed to the event loops; let them write.
+        await Self.barrier(group)
+        try? await readPool.shutdownGracefully()
+        await Self.barrier(group)
+        engine.snapshotNow()
+        try? await group.shutdownGracefully()
+        logger.info("stopped", metadata: ["event.sequence": "\(log.head.sequence)"])
+    }
+
+    /// Binds the listening socket (inherited or fresh) and applies the configured mode and group.
+    private func bind(
+        dispatcher: Dispatcher,
+        broadcaster: EventBroadcaster,
+        group: MultiThreadedEventLoopGroup
+    ) async throws -> any Channel {
+        let stats = stats
         let listener = try await SocketListener.bind(
             configuration: configuration,
             group: group,
@@ -92,19 +123,41 @@ package final class LedgerDaemon: Service {
                 )
             }
         }
-        notifier.notify("READY=1\nSTATUS=serving, head \(log.head.sequence)")
-        logger.info("serving", metadata: ["socket": "\(configuration.socketPath)", "event.sequence": "\(log.head.sequence)"])
+        if configuration.inheritedSocket == nil {
+            do {
+                try SocketOwnership.apply(
+                    mode: configuration.socketMode,
+                    groupID: configuration.socketGroupID,
+                    to: configuration.socketPath
+                )
+            } catch {
+                try? await listener.close()
+                throw error
+            }
+        }
+        return listener
+    }
 
-        try? await gracefulShutdown()
+    /// The `STATUS=` text systemd shows in `systemctl status`.
+    static func status(head: UInt64) -> String {
+        "serving, head \(head)"
+    }
 
-        notifier.notify("STOPPING=1")
-        logger.info("stopping: no new connections, answering what is in flight")
-        try? await listener.close()
-        writer.drainAndStop()
-        engine.snapshotNow()
-        try? await Task.sleep(for: .milliseconds(50))
-        try? await group.shutdownGracefully()
-        try? await readPool.shutdownGracefully()
-        logger.info("stopped", metadata: ["event.sequence": "\(log.head.sequence)"])
+    /// Runs blocking work on a thread of its own, keeping the cooperative pool free.
+    private static func offCooperativePool(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                work()
+                continuation.resume()
+            }
+            thread.start()
+        }
+    }
+
+    /// Returns once every event loop has run the tasks queued before this call.
+    private static func barrier(_ group: MultiThreadedEventLoopGroup) async {
+        for loop in group.makeIterator() {
+            try? await loop.submit {}.get()
+        }
     }
 }

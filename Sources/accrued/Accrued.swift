@@ -13,46 +13,94 @@ struct Accrued: AsyncParsableCommand {
         abstract: "The accrue accounts-receivable ledger daemon.",
         discussion: """
             Keeps the append-only, hash-chained event log of one ledger directory and serves \
-            JSON-RPC 2.0 on a Unix socket, one message per line. Stop it with SIGTERM: it \
-            answers what is in flight, snapshots and closes the ledger.
+            JSON-RPC 2.0 on a Unix socket, one message per line. Flags override the \
+            configuration file. SIGHUP reloads roles, channels, dunning and the metrics \
+            textfile; SIGTERM stops it cleanly: it answers what is in flight, snapshots and \
+            closes the ledger.
             """
     )
 
-    @Option(name: .customLong("data-dir"), help: "The ledger directory.")
-    var dataDirectory = "/var/lib/accrued"
+    /// `EX_CONFIG` from sysexits.h: the configuration is refused.
+    static let configurationExitCode: Int32 = 78
 
-    @Option(name: .customLong("socket"), help: "The Unix socket to listen on.")
-    var socketPath = "/run/accrued/accrued.sock"
+    @Option(name: .customLong("config"), help: "The configuration file (TOML).")
+    var configPath: String?
 
-    @Option(help: "Snapshot the projection every this many events.")
-    var snapshotInterval: UInt64 = 100_000
+    @Flag(name: .customLong("check-config"), help: "Validate the configuration, print the result and exit.")
+    var checkConfig = false
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @Option(name: .customLong("data-dir"), help: "The ledger directory (default /var/lib/accrued).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("socket"), help: "The Unix socket to listen on (default /run/accrued/accrued.sock).")
+    var socketPath: String?
+
+    @Option(help: "Snapshot the projection every this many events (default 100000).")
+    var snapshotInterval: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default info).")
+    var logLevel: String?
+
+    func validate() throws {
+        if let logLevel, !ServerSettings.logLevels.contains(logLevel) {
+            throw ValidationError("--log-level must be one of \(ServerSettings.logLevels.joined(separator: ", "))")
+        }
+        if let snapshotInterval, snapshotInterval < 1 {
+            throw ValidationError("--snapshot-interval must be at least 1")
+        }
+    }
+
+    private var overrides: CommandLineOverrides {
+        CommandLineOverrides(
+            dataDirectory: dataDirectory,
+            socketPath: socketPath,
+            snapshotInterval: snapshotInterval,
+            logLevel: logLevel
+        )
+    }
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration: DaemonConfiguration
+        do {
+            let settings = try overrides.settings(configPath: configPath)
+            configuration = try DaemonConfiguration(settings: settings, daemonUID: getuid())
+        } catch {
+            FileHandle.standardError.write(Data("accrued: \(configPath.map { "\($0): " } ?? "")\(error)\n".utf8))
+            throw ExitCode(Self.configurationExitCode)
+        }
+        if checkConfig {
+            print("ok: \(configPath ?? "built-in defaults"): data_dir \(configuration.dataDirectory), socket \(configuration.socketPath)")
+            return
+        }
+        let level = Logger.Level(rawValue: configuration.settings.server.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "accrued")
-        let environment = ProcessInfo.processInfo.environment
-        var configuration = DaemonConfiguration(dataDirectory: dataDirectory, socketPath: socketPath)
-        configuration.snapshotInterval = snapshotInterval
         configuration.inheritedSocket = SystemdActivation.inheritedSocket(environment: environment)
+        configuration.watchdogInterval = SystemdWatchdog.pingInterval(environment: environment)
         let daemon = LedgerDaemon(
             configuration: configuration,
             notifier: SystemdNotifier(environment: environment),
             logger: logger
         )
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [daemon],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
+        let reloader = ConfigReloader(
+            signals: await UnixSignalsSequence(trapping: .sighup),
+            configPath: configPath,
+            overrides: overrides,
+            daemon: daemon,
+            logger: logger
         )
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [daemon, reloader],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(configuration.settings.server.shutdownTimeoutSeconds)
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {

@@ -14,12 +14,15 @@ final class Dispatcher: Sendable {
     private let stats: ServerStats
     private let limits: ServerLimits
     private let readPool: NIOThreadPool
-    /// Who may do what, from peer credentials.
-    let policy: RolePolicy
+    /// Who may do what, from peer credentials; replaced by a configuration reload.
+    private let roles: LiveRoles
+
+    /// The role policy in force now.
+    var policy: RolePolicy { roles.current }
 
     init(
         methods: [MethodSpec],
-        policy: RolePolicy,
+        roles: LiveRoles,
         engine: LedgerEngine,
         writer: GroupCommitWriter,
         stats: ServerStats,
@@ -32,7 +35,7 @@ final class Dispatcher: Sendable {
         self.stats = stats
         self.limits = limits
         self.readPool = readPool
-        self.policy = policy
+        self.roles = roles
     }
 
     /// The method named `name`, if there is one.

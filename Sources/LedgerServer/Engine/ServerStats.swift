@@ -2,6 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Running figures for `system.stats`: commits, batch sizes, write latencies, connections.
+/// Every figure is also forwarded to ``DaemonMetrics`` for `system.metrics`.
 package final class ServerStats: Sendable {
     private struct State {
         var commits: UInt64 = 0
@@ -19,9 +20,17 @@ package final class ServerStats: Sendable {
     private let state = Mutex(State())
     /// When the daemon started, in uptime nanoseconds.
     let startedNanos = DispatchTime.now().uptimeNanoseconds
+    /// The Prometheus view of the same figures.
+    package let metrics: DaemonMetrics
+
+    /// Starts counting from zero, forwarding to `metrics`.
+    package init(metrics: DaemonMetrics = DaemonMetrics()) {
+        self.metrics = metrics
+    }
 
     /// Counts one commit of `batchSize` submissions that took `durationNanos`.
     func recordCommit(batchSize: Int, durationNanos: UInt64) {
+        metrics.recordCommit(batchSize: batchSize, durationNanos: durationNanos)
         state.withLock { state in
             state.commits += 1
             state.submissions += UInt64(batchSize)
@@ -32,6 +41,7 @@ package final class ServerStats: Sendable {
 
     /// Remembers one write's latency from queueing to durable commit.
     func recordWriteLatency(nanos: UInt64) {
+        metrics.recordWriteLatency(nanos: nanos)
         state.withLock { state in
             if state.latencies.count < Self.latencyWindow {
                 state.latencies.append(nanos)
@@ -44,6 +54,7 @@ package final class ServerStats: Sendable {
 
     /// Counts a connection opening (`+1`) or closing (`-1`).
     func connectionChanged(by delta: Int) {
+        metrics.connectionChanged(by: delta)
         state.withLock { state in
             state.connections += delta
             if delta > 0 { state.connectionsTotal += 1 }

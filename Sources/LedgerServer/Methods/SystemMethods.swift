@@ -2,8 +2,8 @@ internal import Ledger
 internal import LedgerStorage
 internal import LedgerWire
 
-/// `ledger.head`, `system.health`, `system.describe`, `system.stats`, `events.read` and
-/// `events.subscribe`: the methods that need no domain knowledge.
+/// `ledger.head`, `system.health`, `system.describe`, `system.stats`, `system.metrics`,
+/// `events.read` and `events.subscribe`: the methods that need no domain knowledge.
 enum SystemMethods {
     /// The protocol version announced by `system.describe`.
     static let protocolVersion = "1.0"
@@ -13,6 +13,8 @@ enum SystemMethods {
         MethodSpec(name: "system.health", role: .reader, kind: .read(health)),
         MethodSpec(name: "system.describe", role: .reader, kind: .read(describe)),
         MethodSpec(name: "system.stats", role: .reader, kind: .read(stats)),
+        // Readers may scrape metrics: they carry counts and timings, never ledger content.
+        MethodSpec(name: "system.metrics", role: .reader, kind: .read(metrics)),
         MethodSpec(name: "events.read", role: .reader, kind: .read(readEvents)),
         MethodSpec(name: "events.subscribe", role: .reader, kind: .subscribe),
     ]
@@ -76,6 +78,18 @@ enum SystemMethods {
         output.member("connections", Int64(figures.connections))
         output.member("connections_total", Int64(figures.connectionsTotal))
         output.member("queue_depth", Int64(context.writer.queueDepth))
+        output.endObject()
+    }
+
+    /// The Prometheus text exposition (format 0.0.4) of the daemon's metrics.
+    static func metrics(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) {
+        let text = context.stats.metrics.exposition(
+            headSequence: context.head.sequence,
+            writeQueueDepth: context.writer.queueDepth
+        )
+        output.beginObject()
+        output.member("content_type", DaemonMetrics.contentType)
+        output.member("text", text)
         output.endObject()
     }
 

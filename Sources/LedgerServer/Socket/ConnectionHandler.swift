@@ -18,7 +18,10 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let limits: ServerLimits
     private var framer: LineFramer
     private var peer: PeerCredentials?
-    private var role: Role?
+    /// The peer's role under the policy in force now, so a reload applies to open connections.
+    private var role: Role? {
+        peer.flatMap { dispatcher.policy.role(uid: $0.uid, gid: $0.gid) }
+    }
     /// Replies finished out of order, by slot, waiting for the slots before them.
     private var finished: [Int: [UInt8]?] = [:]
     private var nextSlot = 0
@@ -43,7 +46,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         PeerCredentials.read(from: context.channel).whenComplete { result in
             let handler = loopBound.value
             handler.peer = try? result.get()
-            handler.role = handler.peer.flatMap { handler.dispatcher.policy.role(uid: $0.uid, gid: $0.gid) }
         }
         context.fireChannelActive()
     }

@@ -1,0 +1,45 @@
+import Logging
+import Synchronization
+
+/// Reloading the live part of the configuration (SIGHUP) without dropping a connection.
+extension LedgerDaemon {
+    /// Puts the live part of `settings` in force — roles, channels, dunning, the metrics
+    /// textfile — and logs what changed; changes to anything else are logged as waiting for a
+    /// restart and not applied.
+    ///
+    /// - Parameter settings: the file as read now, with the command line's overrides applied.
+    /// - Throws: ``ConfigError`` when a role names an unknown user or group; nothing changes.
+    @discardableResult
+    package func reload(_ settings: DaemonSettings) throws(ConfigError) -> ReloadOutcome {
+        notifier.notify("RELOADING=1")
+        defer { notifier.notify("READY=1") }
+        let policy = try settings.roles.resolve(daemonUID: currentUID())
+        let outcome = live.withLock { current in
+            let changed = settings.changedKeys(comparedTo: current)
+            current.roles = settings.roles
+            current.channels = settings.channels
+            current.dunning = settings.dunning
+            current.server.metricsTextfile = settings.server.metricsTextfile
+            current.server.metricsIntervalSeconds = settings.server.metricsIntervalSeconds
+            return ReloadOutcome(
+                applied: changed.filter(DaemonSettings.isLive),
+                needsRestart: changed.filter { !DaemonSettings.isLive($0) }
+            )
+        }
+        roles.replace(with: policy)
+        stats.metrics.recordReload()
+        logger.notice(
+            "configuration reloaded",
+            metadata: [
+                "config.changed": "\(outcome.applied.isEmpty ? "nothing" : outcome.applied.joined(separator: ", "))"
+            ]
+        )
+        if !outcome.needsRestart.isEmpty {
+            logger.warning(
+                "configuration changes that take effect only after a restart",
+                metadata: ["config.pending": "\(outcome.needsRestart.joined(separator: ", "))"]
+            )
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import LedgerWire
+import Testing
+
+/// Life under systemd, with systemd's own tools: the notify protocol on a real datagram
+/// socket, socket activation by `systemd-socket-activate`, and `systemd-analyze verify` on
+/// the installed units.
+@Suite(.serialized)
+struct SystemdTests {
+    @Test func theDaemonReportsReadyStatusWatchdogAndStoppingOnTheNotifySocket() throws {
+        let directory = try makeTemporaryDirectory("accrued-notify")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let notify = try NotifySocket(path: directory + "/notify.sock")
+        let daemon = try DaemonProcess(
+            directory: directory + "/daemon",
+            environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "400000"]
+        )
+        defer { daemon.removeFiles() }
+        let ready = notify.receive(until: { $0.contains("READY=1") }, timeout: 10)
+        let readyMessage = try #require(ready.last)
+        #expect(readyMessage.contains("STATUS=serving, head 1"))
+        // A write moves the head; the next heartbeat says so, and the watchdog keeps pinging.
+        let client = try daemon.client()
+        let reply = try client.call("customer.register", try json(#"{"command_id":"n-1","customer_id":"C1","name":"C","currency":"EUR"}"#))
+        #expect(reply["result"]?["seq"]?.intValue == 2)
+        let beats = notify.receive(until: { $0.contains("STATUS=serving, head 2") }, timeout: 10)
+        #expect(beats.last?.contains("STATUS=serving, head 2") == true)
+        #expect(beats.contains { $0.contains("WATCHDOG=1") } || notify.receive(until: { $0.contains("WATCHDOG=1") }, timeout: 5).last != nil)
+        #expect(daemon.stop() == 0)
+        let stopping = notify.receive(until: { $0.contains("STOPPING=1") }, timeout: 10)
+        #expect(stopping.last?.contains("STOPPING=1") == true)
+    }
+
+    @Test func theDaemonStartedBySystemdSocketActivateServesOnTheInheritedSocket() throws {
+        let directory = try makeTemporaryDirectory("accrued-activate")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // systemd-socket-activate listens and starts accrued on the first connection, passing
+        // the listening socket as fd 3 with LISTEN_FDS=1 and LISTEN_PID set.
+        let daemon = try DaemonProcess(
+            directory: directory,
+            arguments: ["--log-level", "info"],
+            wrapper: ["/usr/bin/systemd-socket-activate", "--listen=\(directory)/accrued.sock"]
+        )
+        defer { daemon.removeFiles() }
+        let client = try daemon.client()
+        #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == 1)
+        let reply = try client.call("customer.register", try json(#"{"command_id":"a-1","customer_id":"C1","name":"C","currency":"EUR"}"#))
+        #expect(reply["result"]?["seq"]?.intValue == 2)
+        #expect(daemon.stop() == 0)
+        #expect(daemon.stderrText().contains("using the socket passed by systemd"))
+    }
+
+    @Test func theInstalledUnitsPassSystemdAnalyzeVerify() throws {
+        let root = try makeTemporaryDirectory("accrued-install")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let install = try runProgram("/usr/bin/make", [
+            "-C", repositoryRoot.path, "--no-print-directory", "install",
+            "DESTDIR=\(root)", "PREFIX=/usr", "INSTALL_BIN_FROM=\(DaemonProcess.binDirectory.path)",
+        ])
+        try #require(install.status == 0, "make install: \(install.output)")
+        for file in ["usr/bin/accrued", "usr/bin/accrue", "usr/libexec/accrued/accrued-backup",
+                     "usr/lib/sysusers.d/accrued.conf", "usr/lib/tmpfiles.d/accrued.conf",
+                     "etc/accrued/accrued.toml", "usr/share/doc/accrued/accrued.toml.example"] {
+            #expect(FileManager.default.isExecutableFile(atPath: "\(root)/\(file)") || FileManager.default.fileExists(atPath: "\(root)/\(file)"), "\(file) not installed")
+        }
+        let units = ["accrued.service", "accrued.socket", "accrued-backup.service", "accrued-backup.timer"]
+        let verify = try runProgram("/usr/bin/systemd-analyze", ["verify", "--root=\(root)"] + units.map { "\(root)/usr/lib/systemd/system/\($0)" })
+        #expect(verify.status == 0, "\(verify.output)")
+        #expect(verify.output.isEmpty, "systemd-analyze verify warned: \(verify.output)")
+        // The installed configuration is the example, and the installed daemon accepts it.
+        let check = try runProgram("\(root)/usr/bin/accrued", ["--check-config", "--config", "\(root)/etc/accrued/accrued.toml"])
+        #expect(check.status == 0, "\(check.output)")
+    }
+}
