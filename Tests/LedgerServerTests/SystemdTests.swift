@@ -50,25 +50,50 @@ struct SystemdTests {
         #expect(daemon.stderrText().contains("using the socket passed by systemd"))
     }
 
-    @Test func theInstalledUnitsPassSystemdAnalyzeVerify() throws {
-        let root = try makeTemporaryDirectory("accrued-install")
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let install = try runProgram("/usr/bin/make", [
+    /// Runs `make install` with the debug build's binaries and `variables`.
+    static func install(_ variables: [String]) throws -> (status: Int32, output: String) {
+        try runProgram("/usr/bin/make", [
             "-C", repositoryRoot.path, "--no-print-directory", "install",
-            "DESTDIR=\(root)", "PREFIX=/usr", "INSTALL_BIN_FROM=\(DaemonProcess.binDirectory.path)",
-        ])
+            "INSTALL_BIN_FROM=\(DaemonProcess.binDirectory.path)",
+        ] + variables)
+    }
+
+    @Test func makeInstallPutsBinariesUnitsSnippetsAndConfigUnderDestdir() throws {
+        let root = try makeTemporaryDirectory("accrued-destdir")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let install = try Self.install(["DESTDIR=\(root)", "PREFIX=/usr"])
         try #require(install.status == 0, "make install: \(install.output)")
-        for file in ["usr/bin/accrued", "usr/bin/accrue", "usr/libexec/accrued/accrued-backup",
-                     "usr/lib/sysusers.d/accrued.conf", "usr/lib/tmpfiles.d/accrued.conf",
-                     "etc/accrued/accrued.toml", "usr/share/doc/accrued/accrued.toml.example"] {
-            #expect(FileManager.default.isExecutableFile(atPath: "\(root)/\(file)") || FileManager.default.fileExists(atPath: "\(root)/\(file)"), "\(file) not installed")
+        for file in ["usr/bin/accrued", "usr/bin/accrue", "usr/libexec/accrued/accrued-backup"] {
+            #expect(FileManager.default.isExecutableFile(atPath: "\(root)/\(file)"), "\(file) not installed")
         }
-        let units = ["accrued.service", "accrued.socket", "accrued-backup.service", "accrued-backup.timer"]
-        let verify = try runProgram("/usr/bin/systemd-analyze", ["verify", "--root=\(root)"] + units.map { "\(root)/usr/lib/systemd/system/\($0)" })
-        #expect(verify.status == 0, "\(verify.output)")
-        #expect(verify.output.isEmpty, "systemd-analyze verify warned: \(verify.output)")
+        for file in ["usr/lib/sysusers.d/accrued.conf", "usr/lib/tmpfiles.d/accrued.conf",
+                     "etc/accrued/accrued.toml", "usr/share/doc/accrued/accrued.toml.example"] {
+            #expect(FileManager.default.fileExists(atPath: "\(root)/\(file)"), "\(file) not installed")
+        }
+        let unit = try String(contentsOfFile: "\(root)/usr/lib/systemd/system/accrued.service", encoding: .utf8)
+        #expect(unit.contains("ExecStart=/usr/bin/accrued --config /etc/accrued/accrued.toml"))
+        for placeholder in ["@BINDIR@", "@LIBEXECDIR@", "@SYSCONFDIR@", "@DOCDIR@"] {
+            #expect(!unit.contains(placeholder), "\(placeholder) was left unsubstituted")
+        }
         // The installed configuration is the example, and the installed daemon accepts it.
         let check = try runProgram("\(root)/usr/bin/accrued", ["--check-config", "--config", "\(root)/etc/accrued/accrued.toml"])
         #expect(check.status == 0, "\(check.output)")
+    }
+
+    @Test func theInstalledUnitsPassSystemdAnalyzeVerify() throws {
+        // Installed under a temporary prefix (not DESTDIR), so the paths in the units are the
+        // real paths of the installed binaries, which verify checks are executable.
+        let stage = try makeTemporaryDirectory("accrued-stage")
+        defer { try? FileManager.default.removeItem(atPath: stage) }
+        let install = try Self.install(["PREFIX=\(stage)/usr", "SYSCONFDIR=\(stage)/etc"])
+        try #require(install.status == 0, "make install: \(install.output)")
+        let units = ["accrued.service", "accrued.socket", "accrued-backup.service", "accrued-backup.timer"]
+        let verify = try runProgram("/usr/bin/systemd-analyze", ["verify"] + units.map { "\(stage)/usr/lib/systemd/system/\($0)" })
+        #expect(verify.status == 0, "\(verify.output)")
+        #expect(verify.output.isEmpty, "systemd-analyze verify warned: \(verify.output)")
+        // A unit that names a missing binary is caught: the check can fail.
+        try FileManager.default.removeItem(atPath: "\(stage)/usr/libexec/accrued/accrued-backup")
+        let broken = try runProgram("/usr/bin/systemd-analyze", ["verify", "\(stage)/usr/lib/systemd/system/accrued-backup.service"])
+        #expect(broken.status != 0)
     }
 }

@@ -128,8 +128,12 @@ final class Dispatcher: Sendable {
             complete: { promise.succeed($0) }
         )
         guard writer.submit(submission) else {
-            let busy = RPCError.rejected(reason: "busy", message: "the write queue is full; retry with the same command_id")
-            return eventLoop.makeSucceededFuture(Self.errorReply(id, busy))
+            // The promise must be completed even when the writer refuses the submission (full
+            // queue, or closed for shutdown): NIO treats a dropped promise as a leak.
+            promise.succeed(
+                .rejected(reason: "busy", message: "the write queue is full; retry with the same command_id", index: nil)
+            )
+            return promise.futureResult.map { Self.writeReply(id, $0) }
         }
         return promise.futureResult.map { Self.writeReply(id, $0) }
     }
