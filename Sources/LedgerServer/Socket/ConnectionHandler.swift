@@ -30,6 +30,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var writesDone: EventLoopFuture<Void>?
     private var subscription: Subscription?
     private var closing = false
+    private var requestLog: RequestLog
 
     init(dispatcher: Dispatcher, broadcaster: EventBroadcaster, stats: ServerStats, limits: ServerLimits, logger: Logger) {
         self.dispatcher = dispatcher
@@ -38,6 +39,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.limits = limits
         self.logger = logger
         framer = LineFramer(maxLineBytes: limits.maxLineBytes)
+        requestLog = RequestLog(logger: logger)
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -46,6 +48,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         PeerCredentials.read(from: context.channel).whenComplete { result in
             let handler = loopBound.value
             handler.peer = try? result.get()
+            handler.requestLog.opened(peer: handler.peer, role: handler.role)
         }
         context.fireChannelActive()
     }
@@ -128,6 +131,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     dispatcher.dispatch(request, role: role, uid: uid, on: eventLoop)
                 }
             }
+            reply.whenComplete { [done = requestLog.begin(method: request.method, uid: uid)] _ in done() }
             return request.isNotification ? reply.map { _ in nil } : reply.map { $0 }
         }
     }
