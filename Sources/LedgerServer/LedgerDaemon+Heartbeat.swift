@@ -1,6 +1,6 @@
+internal import LedgerStorage
 import Logging
 import Synchronization
-internal import LedgerStorage
 
 /// The daemon's periodic duties while it serves: systemd's watchdog and status line, and the
 /// metrics textfile for node_exporter.
@@ -22,7 +22,10 @@ extension LedgerDaemon {
             let writerStuck = writer.queueDepth > 0 && commits == lastCommits
             if configuration.watchdogInterval != nil {
                 if writerStuck {
-                    logger.error("writer made no progress; withholding the watchdog ping", metadata: ["queue.depth": "\(writer.queueDepth)"])
+                    logger.error(
+                        "writer made no progress; withholding the watchdog ping",
+                        metadata: ["queue.depth": "\(writer.queueDepth)"]
+                    )
                 } else {
                     lines.append("WATCHDOG=1")
                 }
@@ -52,12 +55,17 @@ extension LedgerDaemon {
                     // Log a failure once, not every round, until it clears.
                     let failure = "\(error)"
                     if failure != lastFailure {
-                        logger.warning("cannot write the metrics textfile", metadata: ["path": "\(path)", "error": "\(failure)"])
+                        logger.warning(
+                            "cannot write the metrics textfile",
+                            metadata: ["path": "\(path)", "error": "\(failure)"]
+                        )
                     }
                     lastFailure = failure
                 }
             }
-            do { try await Task.sleep(for: .seconds(server.metricsIntervalSeconds)) } catch { return }
+            do { try await Task.sleep(for: .seconds(server.metricsIntervalSeconds)) } catch {
+                return
+            }
         }
     }
 }

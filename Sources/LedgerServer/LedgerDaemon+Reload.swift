@@ -8,6 +8,7 @@ extension LedgerDaemon {
     /// restart and not applied.
     ///
     /// - Parameter settings: the file as read now, with the command line's overrides applied.
+    /// - Returns: the keys applied and the keys waiting for a restart.
     /// - Throws: ``ConfigError`` when a role names an unknown user or group; nothing changes.
     @discardableResult
     package func reload(_ settings: DaemonSettings) throws(ConfigError) -> ReloadOutcome {
@@ -31,7 +32,8 @@ extension LedgerDaemon {
         logger.notice(
             "configuration reloaded",
             metadata: [
-                "config.changed": "\(outcome.applied.isEmpty ? "nothing" : outcome.applied.joined(separator: ", "))"
+                "config.changed":
+                    "\(outcome.applied.isEmpty ? "nothing" : outcome.applied.joined(separator: ", "))"
             ]
         )
         if !outcome.needsRestart.isEmpty {

@@ -1,11 +1,11 @@
 import Foundation
-package import Logging
-import ServiceLifecycle
-import Synchronization
 internal import Ledger
 internal import LedgerStorage
+package import Logging
 internal import NIOCore
 internal import NIOPosix
+import ServiceLifecycle
+import Synchronization
 
 /// The daemon as a service: opens the ledger, serves the socket until graceful shutdown, then
 /// stops accepting, answers everything in flight, snapshots and closes the ledger.
@@ -29,7 +29,11 @@ package final class LedgerDaemon: Service {
         self.notifier = notifier
         self.logger = logger
         roles = LiveRoles(
-            RolePolicy(daemonUID: currentUID(), users: configuration.users, groups: configuration.groups)
+            RolePolicy(
+                daemonUID: currentUID(),
+                users: configuration.users,
+                groups: configuration.groups
+            )
         )
         stats = ServerStats()
         live = Mutex(configuration.settings)
@@ -41,7 +45,11 @@ package final class LedgerDaemon: Service {
         logOptions.exclusive = true
         logOptions.environment.mapSizeBytes = configuration.mapSizeBytes
         let log = try EventLog(ledgerDirectory: configuration.dataDirectory, options: logOptions)
-        let engine = try LedgerEngine(log: log, snapshotInterval: configuration.snapshotInterval, logger: logger)
+        let engine = try LedgerEngine(
+            log: log,
+            snapshotInterval: configuration.snapshotInterval,
+            logger: logger
+        )
         let broadcaster = EventBroadcaster()
         let writer = GroupCommitWriter(
             engine: engine,
@@ -66,7 +74,11 @@ package final class LedgerDaemon: Service {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let listener: any Channel
         do {
-            listener = try await bind(dispatcher: dispatcher, broadcaster: broadcaster, group: group)
+            listener = try await bind(
+                dispatcher: dispatcher,
+                broadcaster: broadcaster,
+                group: group
+            )
         } catch {
             writer.drainAndStop()
             try? await group.shutdownGracefully()
@@ -76,7 +88,9 @@ package final class LedgerDaemon: Service {
         notifier.notify("READY=1\nSTATUS=\(Self.status(head: log.head.sequence))")
         logger.info(
             "serving",
-            metadata: ["socket": "\(configuration.socketPath)", "event.sequence": "\(log.head.sequence)"]
+            metadata: [
+                "socket": "\(configuration.socketPath)", "event.sequence": "\(log.head.sequence)",
+            ]
         )
 
         await withDiscardingTaskGroup { tasks in

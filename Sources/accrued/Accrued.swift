@@ -26,13 +26,19 @@ struct Accrued: AsyncParsableCommand {
     @Option(name: .customLong("config"), help: "The configuration file (TOML).")
     var configPath: String?
 
-    @Flag(name: .customLong("check-config"), help: "Validate the configuration, print the result and exit.")
+    @Flag(
+        name: .customLong("check-config"),
+        help: "Validate the configuration, print the result and exit."
+    )
     var checkConfig = false
 
     @Option(name: .customLong("data-dir"), help: "The ledger directory (default /var/lib/accrued).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("socket"), help: "The Unix socket to listen on (default /run/accrued/accrued.sock).")
+    @Option(
+        name: .customLong("socket"),
+        help: "The Unix socket to listen on (default /run/accrued/accrued.sock)."
+    )
     var socketPath: String?
 
     @Option(help: "Snapshot the projection every this many events (default 100000).")
@@ -43,7 +49,9 @@ struct Accrued: AsyncParsableCommand {
 
     func validate() throws {
         if let logLevel, !ServerSettings.logLevels.contains(logLevel) {
-            throw ValidationError("--log-level must be one of \(ServerSettings.logLevels.joined(separator: ", "))")
+            throw ValidationError(
+                "--log-level must be one of \(ServerSettings.logLevels.joined(separator: ", "))"
+            )
         }
         if let snapshotInterval, snapshotInterval < 1 {
             throw ValidationError("--snapshot-interval must be at least 1")
@@ -66,11 +74,15 @@ struct Accrued: AsyncParsableCommand {
             let settings = try overrides.settings(configPath: configPath)
             configuration = try DaemonConfiguration(settings: settings, daemonUID: getuid())
         } catch {
-            FileHandle.standardError.write(Data("accrued: \(configPath.map { "\($0): " } ?? "")\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("accrued: \(configPath.map { "\($0): " } ?? "")\(error)\n".utf8)
+            )
             throw ExitCode(Self.configurationExitCode)
         }
         if checkConfig {
-            print("ok: \(configPath ?? "built-in defaults"): data_dir \(configuration.dataDirectory), socket \(configuration.socketPath)")
+            print(
+                "ok: \(configPath ?? "built-in defaults"): data_dir \(configuration.dataDirectory), socket \(configuration.socketPath)"
+            )
             return
         }
         let level = Logger.Level(rawValue: configuration.settings.server.logLevel) ?? .info
@@ -99,7 +111,9 @@ struct Accrued: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(configuration.settings.server.shutdownTimeoutSeconds)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(
+            configuration.settings.server.shutdownTimeoutSeconds
+        )
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()

@@ -21,6 +21,10 @@ struct CommandLineOverrides: Sendable {
     ///
     /// - Throws: ``ConfigError`` naming the bad key.
     func settings(configPath: String?) throws(ConfigError) -> DaemonSettings {
-        apply(to: try configPath.map { path throws(ConfigError) in try DaemonSettings(contentsOf: path) } ?? DaemonSettings())
+        apply(
+            to: try configPath.map { path throws(ConfigError) in
+                try DaemonSettings(contentsOf: path)
+            } ?? DaemonSettings()
+        )
     }
 }

@@ -18,7 +18,8 @@ struct OpsBackupScriptTests {
             "ACCRUED_BACKUP_KEEP": "2",
         ]
         for round in 0..<3 {
-            let params = #"{"command_id":"b-\#(round)","customer_id":"C\#(round)","name":"N","currency":"EUR"}"#
+            let params =
+                #"{"command_id":"b-\#(round)","customer_id":"C\#(round)","name":"N","currency":"EUR"}"#
             _ = try client.call("customer.register", try json(params))
             let run = try runProgram("/bin/sh", [script], environment: environment)
             #expect(run.status == 0, "\(run.output)")
@@ -28,7 +29,10 @@ struct OpsBackupScriptTests {
         #expect(copies.count == 2, "\(copies)")
         #expect(copies.allSatisfy { $0.hasPrefix("accrued-") && $0.hasSuffix("Z") })
         // The newest copy holds the last write (head 4) and verifies on its own.
-        let verify = try runProgram(environment["ACCRUE"] ?? "", ["verify", "--data-dir", backups + "/" + (copies.last ?? "")])
+        let verify = try runProgram(
+            environment["ACCRUE"] ?? "",
+            ["verify", "--data-dir", backups + "/" + (copies.last ?? "")]
+        )
         #expect(verify.status == 0)
         #expect(verify.output.contains("ok: 4 records"), "\(verify.output)")
 

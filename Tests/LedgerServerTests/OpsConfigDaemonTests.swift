@@ -11,7 +11,11 @@ struct OpsConfigDaemonTests {
     @Test func checkConfigAcceptsAGoodFileAndNamesTheKeyOfABadOne() throws {
         let directory = try makeTemporaryDirectory("accrued-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let good = try ConfigFile("[server]\nsocket_mode = \"0600\"\n[roles.users]\nroot = \"reader\"\n", in: directory, name: "good.toml")
+        let good = try ConfigFile(
+            "[server]\nsocket_mode = \"0600\"\n[roles.users]\nroot = \"reader\"\n",
+            in: directory,
+            name: "good.toml"
+        )
         let ok = try runProgram(Self.accrued, ["--check-config", "--config", good.path])
         #expect(ok.status == 0)
         #expect(ok.output.hasPrefix("ok: \(good.path)"))
@@ -19,14 +23,20 @@ struct OpsConfigDaemonTests {
         for (text, key) in [
             ("[server]\nwrite_queue_capacity = \"lots\"\n", "server.write_queue_capacity"),
             ("[storage]\ndata_dir = \"/srv/x\"\ncompression = true\n", "storage.compression"),
-            ("[roles.groups]\nno-such-group-accrue = \"reader\"\n", "roles.groups.no-such-group-accrue"),
+            (
+                "[roles.groups]\nno-such-group-accrue = \"reader\"\n",
+                "roles.groups.no-such-group-accrue"
+            ),
         ] {
             let bad = try ConfigFile(text, in: directory, name: "bad.toml")
             let refused = try runProgram(Self.accrued, ["--check-config", "--config", bad.path])
             #expect(refused.status == 78, "\(text)")
             #expect(refused.output.contains("\(bad.path): \(key):"), "\(refused.output)")
         }
-        let missing = try runProgram(Self.accrued, ["--check-config", "--config", directory + "/absent.toml"])
+        let missing = try runProgram(
+            Self.accrued,
+            ["--check-config", "--config", directory + "/absent.toml"]
+        )
         #expect(missing.status == 78)
         #expect(missing.output.contains("cannot read"))
     }
@@ -35,7 +45,13 @@ struct OpsConfigDaemonTests {
         let directory = try makeTemporaryDirectory("accrued-bad")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = try ConfigFile("[dunning]\ninterval_seconds = \"hourly\"\n", in: directory)
-        let run = try runProgram(Self.accrued, ["--config", file.path, "--data-dir", directory + "/data", "--socket", directory + "/s.sock"])
+        let run = try runProgram(
+            Self.accrued,
+            [
+                "--config", file.path, "--data-dir", directory + "/data", "--socket",
+                directory + "/s.sock",
+            ]
+        )
         #expect(run.status == 78)
         #expect(run.output.contains("dunning.interval_seconds: expected an integer, got string"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/data"))
@@ -44,16 +60,22 @@ struct OpsConfigDaemonTests {
     @Test func flagsOverrideTheFileAndTheFileOverridesTheDefaults() throws {
         let directory = try makeTemporaryDirectory("accrued-override")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let file = try ConfigFile("""
+        let file = try ConfigFile(
+            """
             [server]
             socket = "\(directory)/from-file.sock"
             socket_mode = "0600"
             max_events_per_read = 7
             [storage]
             data_dir = "\(directory)/file-data"
-            """, in: directory)
+            """,
+            in: directory
+        )
         // DaemonProcess passes --data-dir and --socket, which must win over the file.
-        let daemon = try DaemonProcess(directory: directory + "/flags", arguments: ["--config", file.path])
+        let daemon = try DaemonProcess(
+            directory: directory + "/flags",
+            arguments: ["--config", file.path]
+        )
         defer { daemon.stop() }
         #expect(!FileManager.default.fileExists(atPath: directory + "/from-file.sock"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/file-data"))
@@ -78,7 +100,9 @@ struct OpsConfigDaemonTests {
         let refused = try #require(try stranger.call("ledger.head"))
         #expect(refused["error"]?["data"]?["reason"]?.stringValue == "permission_denied")
 
-        try file.rewrite("[server]\nsocket_mode = \"0666\"\nmax_events_per_read = 50\n[roles.users]\n\(nobody) = \"reader\"\n")
+        try file.rewrite(
+            "[server]\nsocket_mode = \"0666\"\nmax_events_per_read = 50\n[roles.users]\n\(nobody) = \"reader\"\n"
+        )
         kill(daemon.pid, SIGHUP)
         // The same connection, still open, is now a reader; writes stay refused.
         var granted: JSONValue?
@@ -90,11 +114,13 @@ struct OpsConfigDaemonTests {
         #expect(granted?["result"]?["seq"]?.intValue == 1)
         let list = try #require(try stranger.call("customer.list", id: 200))
         #expect(list["result"] != nil)
-        let write = try #require(try stranger.call(
-            "customer.register",
-            params: #"{"command_id":"h-1","customer_id":"C1","name":"C","currency":"EUR"}"#,
-            id: 201
-        ))
+        let write = try #require(
+            try stranger.call(
+                "customer.register",
+                params: #"{"command_id":"h-1","customer_id":"C1","name":"C","currency":"EUR"}"#,
+                id: 201
+            )
+        )
         #expect(write["error"]?["data"]?["reason"]?.stringValue == "permission_denied")
         #expect(stranger.isConnected)
         #expect(try admin.call("ledger.head")["result"]?["seq"]?.intValue == 1)
@@ -120,7 +146,10 @@ struct OpsConfigDaemonTests {
         let log = daemon.stderrText()
         #expect(log.contains("configuration reloaded"))
         #expect(log.contains("roles.users.\(nobody)"))
-        #expect(log.contains("config.pending=server.max_events_per_read"), "a restart-only change is reported as pending")
+        #expect(
+            log.contains("config.pending=server.max_events_per_read"),
+            "a restart-only change is reported as pending"
+        )
         #expect(log.contains("roles.users.\(nobody): must be one of reader, writer, admin"))
     }
 }

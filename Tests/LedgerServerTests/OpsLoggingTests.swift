@@ -10,11 +10,16 @@ struct OpsLoggingTests {
         let directory = try makeTemporaryDirectory("accrued-logs")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = try ConfigFile("[server]\nsocket_mode = \"0666\"\n", in: directory)
-        let daemon = try DaemonProcess(directory: directory + "/daemon", arguments: ["--config", file.path, "--log-level", "debug"])
+        let daemon = try DaemonProcess(
+            directory: directory + "/daemon",
+            arguments: ["--config", file.path, "--log-level", "debug"]
+        )
         let client = try daemon.client()
-        let customer = #"{"command_id":"l-1","customer_id":"SECRET-ID","name":"Confidential Customer GmbH","email":"ap@confidential.example","currency":"EUR"}"#
+        let customer =
+            #"{"command_id":"l-1","customer_id":"SECRET-ID","name":"Confidential Customer GmbH","email":"ap@confidential.example","currency":"EUR"}"#
         #expect(try client.call("customer.register", try json(customer))["result"] != nil)
-        let invoice = #"{"command_id":"l-2","invoice_id":"INV-SECRET","customer_id":"SECRET-ID","currency":"EUR","amount":"98765.43","issue_date":"2026-01-05","due_date":"2026-02-04"}"#
+        let invoice =
+            #"{"command_id":"l-2","invoice_id":"INV-SECRET","customer_id":"SECRET-ID","currency":"EUR","amount":"98765.43","issue_date":"2026-01-05","due_date":"2026-02-04"}"#
         #expect(try client.call("invoice.issue", try json(invoice))["result"] != nil)
         let stranger = try ForeignUserClient(socketPath: daemon.socketPath)
         _ = try stranger.call("ledger.head")

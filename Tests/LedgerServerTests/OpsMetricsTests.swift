@@ -18,12 +18,21 @@ struct OpsMetricsTests {
         defer { daemon.stop(); daemon.removeFiles() }
         let client = try daemon.client()
         for index in 0..<5 {
-            let params = #"{"command_id":"m-\#(index)","customer_id":"C\#(index)","name":"N","currency":"EUR"}"#
+            let params =
+                #"{"command_id":"m-\#(index)","customer_id":"C\#(index)","name":"N","currency":"EUR"}"#
             _ = try client.call("customer.register", try json(params))
         }
         let reply = try client.call("system.metrics")
-        #expect(try SchemaValidator.validate([reply["result"]?.text ?? "null"], against: "protocol/results.json#/$defs/system.metrics") == nil)
-        #expect(reply["result"]?["content_type"]?.stringValue?.hasPrefix("text/plain; version=0.0.4") == true)
+        #expect(
+            try SchemaValidator.validate(
+                [reply["result"]?.text ?? "null"],
+                against: "protocol/results.json#/$defs/system.metrics"
+            ) == nil
+        )
+        #expect(
+            reply["result"]?["content_type"]?.stringValue?.hasPrefix("text/plain; version=0.0.4")
+                == true
+        )
         let text = try #require(reply["result"]?["text"]?.stringValue)
         #expect(Self.sample("accrued_commits_total", in: text).map { $0 >= 1 && $0 <= 5 } == true)
         #expect(Self.sample("accrued_writes_total", in: text) == 5)
@@ -33,18 +42,30 @@ struct OpsMetricsTests {
         #expect(Self.sample("accrued_write_latency_seconds_count", in: text) == 5)
         #expect(Self.sample("accrued_commit_batch_size_sum", in: text) == 5)
         #expect(text.contains("# TYPE accrued_commit_duration_seconds histogram"))
-        #expect(text.contains(#"accrued_commit_batch_size_bucket{le="1.0"}"#) || text.contains(#"accrued_commit_batch_size_bucket{le="1"}"#))
+        #expect(
+            text.contains(#"accrued_commit_batch_size_bucket{le="1.0"}"#)
+                || text.contains(#"accrued_commit_batch_size_bucket{le="1"}"#)
+        )
     }
 
     @Test func theTextfileIsRewrittenAndFollowsAReload() throws {
         let directory = try makeTemporaryDirectory("accrued-textfile")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = directory + "/first.prom"
-        let file = try ConfigFile("[server]\nmetrics_textfile = \"\(first)\"\nmetrics_interval_seconds = 1\n", in: directory)
-        let daemon = try DaemonProcess(directory: directory + "/daemon", arguments: ["--config", file.path])
+        let file = try ConfigFile(
+            "[server]\nmetrics_textfile = \"\(first)\"\nmetrics_interval_seconds = 1\n",
+            in: directory
+        )
+        let daemon = try DaemonProcess(
+            directory: directory + "/daemon",
+            arguments: ["--config", file.path]
+        )
         defer { daemon.stop() }
         let client = try daemon.client()
-        _ = try client.call("customer.register", try json(#"{"command_id":"t-1","customer_id":"C1","name":"N","currency":"EUR"}"#))
+        _ = try client.call(
+            "customer.register",
+            try json(#"{"command_id":"t-1","customer_id":"C1","name":"N","currency":"EUR"}"#)
+        )
         var text = ""
         for _ in 0..<60 where Self.sample("accrued_head_sequence", in: text) != 2 {
             usleep(100_000)
@@ -52,10 +73,16 @@ struct OpsMetricsTests {
         }
         #expect(Self.sample("accrued_head_sequence", in: text) == 2)
         // No temporary file is left behind by the atomic rename.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+                $0.hasSuffix(".tmp")
+            }.isEmpty
+        )
 
         let second = directory + "/second.prom"
-        try file.rewrite("[server]\nmetrics_textfile = \"\(second)\"\nmetrics_interval_seconds = 1\n")
+        try file.rewrite(
+            "[server]\nmetrics_textfile = \"\(second)\"\nmetrics_interval_seconds = 1\n"
+        )
         kill(daemon.pid, SIGHUP)
         for _ in 0..<60 where !FileManager.default.fileExists(atPath: second) { usleep(100_000) }
         let reloaded = (try? String(contentsOfFile: second, encoding: .utf8)) ?? ""

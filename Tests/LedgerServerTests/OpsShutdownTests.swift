@@ -32,8 +32,11 @@ struct OpsShutdownTests {
                 guard let client = try? RPCClient(socketPath: socketPath) else { return }
                 for index in 0..<100_000 {
                     let commandID = "load-\(writer)-\(index)"
-                    let params = #"{"command_id":"\#(commandID)","customer_id":"C\#(writer)-\#(index)","name":"N","currency":"EUR"}"#
-                    guard let params = try? json(params), let reply = try? client.call("customer.register", params) else { return }
+                    let params =
+                        #"{"command_id":"\#(commandID)","customer_id":"C\#(writer)-\#(index)","name":"N","currency":"EUR"}"#
+                    guard let params = try? json(params),
+                        let reply = try? client.call("customer.register", params)
+                    else { return }
                     guard let sequence = reply["result"]?["seq"]?.intValue else { return }
                     acknowledged.record(commandID, sequence)
                 }
@@ -58,9 +61,12 @@ struct OpsShutdownTests {
         var lost: [String] = []
         for (commandID, sequence) in acks {
             let parts = commandID.split(separator: "-")
-            let params = #"{"command_id":"\#(commandID)","customer_id":"C\#(parts[1])-\#(parts[2])","name":"N","currency":"EUR"}"#
+            let params =
+                #"{"command_id":"\#(commandID)","customer_id":"C\#(parts[1])-\#(parts[2])","name":"N","currency":"EUR"}"#
             let reply = try client.call("customer.register", try json(params))
-            if reply["result"]?["duplicate"] != .bool(true) || reply["result"]?["seq"]?.intValue != sequence {
+            if reply["result"]?["duplicate"] != .bool(true)
+                || reply["result"]?["seq"]?.intValue != sequence
+            {
                 lost.append(commandID)
             }
         }

@@ -30,7 +30,8 @@ final class ForeignUserClient {
     /// Sends one request (`params` as JSON text) and returns the reply, or nil when the
     /// connection closed.
     func call(_ method: String, params: String = "{}", id: Int = 1) throws -> JSONValue? {
-        let line = #"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":\#(params)}"# + "\n"
+        let line =
+            #"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":\#(params)}"# + "\n"
         try input.fileHandleForWriting.write(contentsOf: Data(line.utf8))
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
@@ -61,7 +62,10 @@ struct ConfigFile {
 
     /// Writes `text` to a new file in `directory`.
     init(_ text: String, in directory: String, name: String = "accrued.toml") throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true
+        )
         path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
@@ -106,5 +110,6 @@ func makeTemporaryDirectory(_ prefix: String) throws -> String {
 
 /// The repository's root, for `deploy/`, `README.md` and the Makefile.
 var repositoryRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 }

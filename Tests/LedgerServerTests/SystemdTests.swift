@@ -21,11 +21,17 @@ struct SystemdTests {
         #expect(readyMessage.contains("STATUS=serving, head 1"))
         // A write moves the head; the next heartbeat says so, and the watchdog keeps pinging.
         let client = try daemon.client()
-        let reply = try client.call("customer.register", try json(#"{"command_id":"n-1","customer_id":"C1","name":"C","currency":"EUR"}"#))
+        let reply = try client.call(
+            "customer.register",
+            try json(#"{"command_id":"n-1","customer_id":"C1","name":"C","currency":"EUR"}"#)
+        )
         #expect(reply["result"]?["seq"]?.intValue == 2)
         let beats = notify.receive(until: { $0.contains("STATUS=serving, head 2") }, timeout: 10)
         #expect(beats.last?.contains("STATUS=serving, head 2") == true)
-        #expect(beats.contains { $0.contains("WATCHDOG=1") } || notify.receive(until: { $0.contains("WATCHDOG=1") }, timeout: 5).last != nil)
+        #expect(
+            beats.contains { $0.contains("WATCHDOG=1") }
+                || notify.receive(until: { $0.contains("WATCHDOG=1") }, timeout: 5).last != nil
+        )
         #expect(daemon.stop() == 0)
         let stopping = notify.receive(until: { $0.contains("STOPPING=1") }, timeout: 10)
         #expect(stopping.last?.contains("STOPPING=1") == true)
@@ -44,7 +50,10 @@ struct SystemdTests {
         defer { daemon.removeFiles() }
         let client = try daemon.client()
         #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == 1)
-        let reply = try client.call("customer.register", try json(#"{"command_id":"a-1","customer_id":"C1","name":"C","currency":"EUR"}"#))
+        let reply = try client.call(
+            "customer.register",
+            try json(#"{"command_id":"a-1","customer_id":"C1","name":"C","currency":"EUR"}"#)
+        )
         #expect(reply["result"]?["seq"]?.intValue == 2)
         #expect(daemon.stop() == 0)
         #expect(daemon.stderrText().contains("using the socket passed by systemd"))
@@ -52,10 +61,13 @@ struct SystemdTests {
 
     /// Runs `make install` with the debug build's binaries and `variables`.
     static func install(_ variables: [String]) throws -> (status: Int32, output: String) {
-        try runProgram("/usr/bin/make", [
-            "-C", repositoryRoot.path, "--no-print-directory", "install",
-            "INSTALL_BIN_FROM=\(DaemonProcess.binDirectory.path)",
-        ] + variables)
+        try runProgram(
+            "/usr/bin/make",
+            [
+                "-C", repositoryRoot.path, "--no-print-directory", "install",
+                "INSTALL_BIN_FROM=\(DaemonProcess.binDirectory.path)",
+            ] + variables
+        )
     }
 
     @Test func makeInstallPutsBinariesUnitsSnippetsAndConfigUnderDestdir() throws {
@@ -64,19 +76,33 @@ struct SystemdTests {
         let install = try Self.install(["DESTDIR=\(root)", "PREFIX=/usr"])
         try #require(install.status == 0, "make install: \(install.output)")
         for file in ["usr/bin/accrued", "usr/bin/accrue", "usr/libexec/accrued/accrued-backup"] {
-            #expect(FileManager.default.isExecutableFile(atPath: "\(root)/\(file)"), "\(file) not installed")
+            #expect(
+                FileManager.default.isExecutableFile(atPath: "\(root)/\(file)"),
+                "\(file) not installed"
+            )
         }
-        for file in ["usr/lib/sysusers.d/accrued.conf", "usr/lib/tmpfiles.d/accrued.conf",
-                     "etc/accrued/accrued.toml", "usr/share/doc/accrued/accrued.toml.example"] {
-            #expect(FileManager.default.fileExists(atPath: "\(root)/\(file)"), "\(file) not installed")
+        for file in [
+            "usr/lib/sysusers.d/accrued.conf", "usr/lib/tmpfiles.d/accrued.conf",
+            "etc/accrued/accrued.toml", "usr/share/doc/accrued/accrued.toml.example",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: "\(root)/\(file)"),
+                "\(file) not installed"
+            )
         }
-        let unit = try String(contentsOfFile: "\(root)/usr/lib/systemd/system/accrued.service", encoding: .utf8)
+        let unit = try String(
+            contentsOfFile: "\(root)/usr/lib/systemd/system/accrued.service",
+            encoding: .utf8
+        )
         #expect(unit.contains("ExecStart=/usr/bin/accrued --config /etc/accrued/accrued.toml"))
         for placeholder in ["@BINDIR@", "@LIBEXECDIR@", "@SYSCONFDIR@", "@DOCDIR@"] {
             #expect(!unit.contains(placeholder), "\(placeholder) was left unsubstituted")
         }
         // The installed configuration is the example, and the installed daemon accepts it.
-        let check = try runProgram("\(root)/usr/bin/accrued", ["--check-config", "--config", "\(root)/etc/accrued/accrued.toml"])
+        let check = try runProgram(
+            "\(root)/usr/bin/accrued",
+            ["--check-config", "--config", "\(root)/etc/accrued/accrued.toml"]
+        )
         #expect(check.status == 0, "\(check.output)")
     }
 
@@ -87,13 +113,21 @@ struct SystemdTests {
         defer { try? FileManager.default.removeItem(atPath: stage) }
         let install = try Self.install(["PREFIX=\(stage)/usr", "SYSCONFDIR=\(stage)/etc"])
         try #require(install.status == 0, "make install: \(install.output)")
-        let units = ["accrued.service", "accrued.socket", "accrued-backup.service", "accrued-backup.timer"]
-        let verify = try runProgram("/usr/bin/systemd-analyze", ["verify"] + units.map { "\(stage)/usr/lib/systemd/system/\($0)" })
+        let units = [
+            "accrued.service", "accrued.socket", "accrued-backup.service", "accrued-backup.timer",
+        ]
+        let verify = try runProgram(
+            "/usr/bin/systemd-analyze",
+            ["verify"] + units.map { "\(stage)/usr/lib/systemd/system/\($0)" }
+        )
         #expect(verify.status == 0, "\(verify.output)")
         #expect(verify.output.isEmpty, "systemd-analyze verify warned: \(verify.output)")
         // A unit that names a missing binary is caught: the check can fail.
         try FileManager.default.removeItem(atPath: "\(stage)/usr/libexec/accrued/accrued-backup")
-        let broken = try runProgram("/usr/bin/systemd-analyze", ["verify", "\(stage)/usr/lib/systemd/system/accrued-backup.service"])
+        let broken = try runProgram(
+            "/usr/bin/systemd-analyze",
+            ["verify", "\(stage)/usr/lib/systemd/system/accrued-backup.service"]
+        )
         #expect(broken.status != 0)
     }
 }

@@ -15,7 +15,10 @@ enum SocketOwnership {
     /// - Throws: ``Failure`` naming the call that failed and why.
     static func apply(mode: UInt32, groupID: UInt32?, to path: String) throws(Failure) {
         if let groupID, chown(path, uid_t.max, groupID) != 0 {
-            throw Failure(description: "cannot give \(path) to group \(groupID): \(String(cString: strerror(errno)))")
+            throw Failure(
+                description:
+                    "cannot give \(path) to group \(groupID): \(String(cString: strerror(errno)))"
+            )
         }
         guard chmod(path, mode_t(mode)) == 0 else {
             throw Failure(description: "cannot chmod \(path): \(String(cString: strerror(errno)))")

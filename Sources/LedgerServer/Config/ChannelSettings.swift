@@ -14,12 +14,18 @@ package enum ChannelSettings: Sendable, Equatable {
     /// Reads one channel table; the keys allowed depend on its `type`.
     init(_ section: inout TOMLSection) throws(ConfigError) {
         guard let type = try section.string("type") else {
-            throw ConfigError(key: section.keyPath("type"), "is required: one of \(Self.types.joined(separator: ", "))")
+            throw ConfigError(
+                key: section.keyPath("type"),
+                "is required: one of \(Self.types.joined(separator: ", "))"
+            )
         }
         switch type {
         case "spool":
             guard let directory = try section.absolutePath("directory") else {
-                throw ConfigError(key: section.keyPath("directory"), "is required for a spool channel")
+                throw ConfigError(
+                    key: section.keyPath("directory"),
+                    "is required for a spool channel"
+                )
             }
             self = .spool(directory: directory)
         case "exec":
@@ -30,12 +36,19 @@ package enum ChannelSettings: Sendable, Equatable {
         case "sendmail":
             let command = try Self.command(&section, default: ["/usr/sbin/sendmail", "-t", "-oi"])
             guard let from = try section.nonEmptyString("from") else {
-                throw ConfigError(key: section.keyPath("from"), "is required for a sendmail channel")
+                throw ConfigError(
+                    key: section.keyPath("from"),
+                    "is required for a sendmail channel"
+                )
             }
             guard from.contains("@"), !from.contains(where: \.isNewline) else {
                 throw ConfigError(key: section.keyPath("from"), "must be one mail address")
             }
-            self = .sendmail(command: command, from: from, timeoutSeconds: try Self.timeout(&section))
+            self = .sendmail(
+                command: command,
+                from: from,
+                timeoutSeconds: try Self.timeout(&section)
+            )
         default:
             throw ConfigError(
                 key: section.keyPath("type"),
@@ -45,12 +58,20 @@ package enum ChannelSettings: Sendable, Equatable {
         try section.finish()
     }
 
-    private static func command(_ section: inout TOMLSection, default fallback: [String]?) throws(ConfigError) -> [String] {
+    private static func command(_ section: inout TOMLSection, default fallback: [String]?)
+        throws(ConfigError) -> [String]
+    {
         guard let command = try section.stringArray("command") ?? fallback else {
-            throw ConfigError(key: section.keyPath("command"), "is required: the program and its arguments")
+            throw ConfigError(
+                key: section.keyPath("command"),
+                "is required: the program and its arguments"
+            )
         }
         guard command[0].hasPrefix("/") else {
-            throw ConfigError(key: section.keyPath("command") + "[0]", "must be an absolute path, got \"\(command[0])\"")
+            throw ConfigError(
+                key: section.keyPath("command") + "[0]",
+                "must be an absolute path, got \"\(command[0])\""
+            )
         }
         return command
     }
@@ -65,7 +86,10 @@ package enum ChannelSettings: Sendable, Equatable {
         case .spool(let directory):
             [("type", "spool"), ("directory", directory)]
         case .exec(let command, let timeoutSeconds):
-            [("type", "exec"), ("command", command.joined(separator: " ")), ("timeout_seconds", "\(timeoutSeconds)")]
+            [
+                ("type", "exec"), ("command", command.joined(separator: " ")),
+                ("timeout_seconds", "\(timeoutSeconds)"),
+            ]
         case .sendmail(let command, let from, let timeoutSeconds):
             [
                 ("type", "sendmail"), ("command", command.joined(separator: " ")), ("from", from),

@@ -34,10 +34,15 @@ package struct DaemonConfiguration: Sendable {
 
     /// Creates the configuration `settings` describe (after the command line's overrides).
     ///
-    /// - Parameter daemonUID: the uid the daemon runs as, always an admin.
+    /// - Parameters:
+    ///   - settings: the file's settings with the command line's overrides applied.
+    ///   - daemonUID: the uid the daemon runs as, always an admin.
     /// - Throws: ``ConfigError`` naming a user or group that does not exist.
     package init(settings: DaemonSettings, daemonUID: UInt32) throws(ConfigError) {
-        self.init(dataDirectory: settings.storage.dataDirectory, socketPath: settings.server.socketPath)
+        self.init(
+            dataDirectory: settings.storage.dataDirectory,
+            socketPath: settings.server.socketPath
+        )
         self.settings = settings
         let server = settings.server
         socketMode = server.socketMode

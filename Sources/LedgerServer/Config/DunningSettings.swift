@@ -18,8 +18,10 @@ package struct DunningSettings: Sendable, Equatable {
     /// Reads `[dunning]`; ``DaemonSettings`` checks `default_channel` against the channels.
     init(_ section: inout TOMLSection) throws(ConfigError) {
         enabled = try section.bool("enabled") ?? enabled
-        intervalSeconds = try section.integer("interval_seconds", in: 60...604_800) ?? intervalSeconds
-        retryBackoffSeconds = try section.integer("retry_backoff_seconds", in: 1...86_400) ?? retryBackoffSeconds
+        intervalSeconds =
+            try section.integer("interval_seconds", in: 60...604_800) ?? intervalSeconds
+        retryBackoffSeconds =
+            try section.integer("retry_backoff_seconds", in: 1...86_400) ?? retryBackoffSeconds
         maxAttempts = try section.integer("max_attempts", in: 1...100) ?? maxAttempts
         defaultChannel = try section.nonEmptyString("default_channel")
         try section.finish()

@@ -55,6 +55,7 @@ package struct RoleSettings: Sendable, Equatable {
 
     /// Every grant with its role, for the reload diff.
     var entries: [(String, String)] {
-        users.map { ("users.\($0.key)", $0.value.rawValue) } + groups.map { ("groups.\($0.key)", $0.value.rawValue) }
+        users.map { ("users.\($0.key)", $0.value.rawValue) }
+            + groups.map { ("groups.\($0.key)", $0.value.rawValue) }
     }
 }

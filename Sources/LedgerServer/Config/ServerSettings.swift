@@ -28,7 +28,9 @@ package struct ServerSettings: Sendable, Equatable {
     package var shutdownTimeoutSeconds = 8
 
     /// The log levels `log_level` accepts, lowest first.
-    package static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+    package static let logLevels = [
+        "trace", "debug", "info", "notice", "warning", "error", "critical",
+    ]
 
     /// The defaults.
     package init() {}
@@ -40,21 +42,33 @@ package struct ServerSettings: Sendable, Equatable {
             throw ConfigError(key: section.keyPath("socket"), "is longer than 107 bytes")
         }
         if let mode = try section.string("socket_mode") {
-            guard mode.count >= 3, mode.count <= 4, let bits = UInt32(mode, radix: 8), bits <= 0o777 else {
-                throw ConfigError(key: section.keyPath("socket_mode"), "must be octal permission bits such as \"0660\"")
+            guard mode.count >= 3, mode.count <= 4, let bits = UInt32(mode, radix: 8), bits <= 0o777
+            else {
+                throw ConfigError(
+                    key: section.keyPath("socket_mode"),
+                    "must be octal permission bits such as \"0660\""
+                )
             }
             guard bits & 0o600 == 0o600 else {
-                throw ConfigError(key: section.keyPath("socket_mode"), "must let the owner read and write")
+                throw ConfigError(
+                    key: section.keyPath("socket_mode"),
+                    "must let the owner read and write"
+                )
             }
             socketMode = bits
         }
         socketGroup = try section.nonEmptyString("socket_group")
-        writeQueueCapacity = try section.integer("write_queue_capacity", in: 1...16_777_216) ?? writeQueueCapacity
-        maxCommitBatch = try section.integer("max_commit_batch", in: 1...1_000_000) ?? maxCommitBatch
+        writeQueueCapacity =
+            try section.integer("write_queue_capacity", in: 1...16_777_216) ?? writeQueueCapacity
+        maxCommitBatch =
+            try section.integer("max_commit_batch", in: 1...1_000_000) ?? maxCommitBatch
         maxLineBytes = try section.integer("max_line_bytes", in: 1024...(64 << 20)) ?? maxLineBytes
-        maxEventsPerRead = try section.integer("max_events_per_read", in: 1...1_000_000) ?? maxEventsPerRead
-        subscriberLagLimit = try section.integer("subscriber_lag_limit", in: 1...100_000_000) ?? subscriberLagLimit
-        snapshotInterval = try section.integer("snapshot_interval", in: 1...1_000_000_000) ?? snapshotInterval
+        maxEventsPerRead =
+            try section.integer("max_events_per_read", in: 1...1_000_000) ?? maxEventsPerRead
+        subscriberLagLimit =
+            try section.integer("subscriber_lag_limit", in: 1...100_000_000) ?? subscriberLagLimit
+        snapshotInterval =
+            try section.integer("snapshot_interval", in: 1...1_000_000_000) ?? snapshotInterval
         if let level = try section.string("log_level") {
             guard Self.logLevels.contains(level) else {
                 throw ConfigError(
@@ -65,8 +79,11 @@ package struct ServerSettings: Sendable, Equatable {
             logLevel = level
         }
         metricsTextfile = try section.absolutePath("metrics_textfile")
-        metricsIntervalSeconds = try section.integer("metrics_interval_seconds", in: 1...86_400) ?? metricsIntervalSeconds
-        shutdownTimeoutSeconds = try section.integer("shutdown_timeout_seconds", in: 1...300) ?? shutdownTimeoutSeconds
+        metricsIntervalSeconds =
+            try section.integer("metrics_interval_seconds", in: 1...86_400)
+            ?? metricsIntervalSeconds
+        shutdownTimeoutSeconds =
+            try section.integer("shutdown_timeout_seconds", in: 1...300) ?? shutdownTimeoutSeconds
         try section.finish()
     }
 

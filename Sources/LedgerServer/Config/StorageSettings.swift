@@ -11,7 +11,8 @@ package struct StorageSettings: Sendable, Equatable {
     /// Reads `[storage]`, keeping the default for every absent key.
     init(_ section: inout TOMLSection) throws(ConfigError) {
         dataDirectory = try section.absolutePath("data_dir") ?? dataDirectory
-        mapSizeBytes = try section.integer("map_size_bytes", in: (1 << 20)...(1 << 44)) ?? mapSizeBytes
+        mapSizeBytes =
+            try section.integer("map_size_bytes", in: (1 << 20)...(1 << 44)) ?? mapSizeBytes
         try section.finish()
     }
 

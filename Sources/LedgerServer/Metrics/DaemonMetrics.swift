@@ -1,5 +1,5 @@
-import Dispatch
 internal import CoreMetrics
+import Dispatch
 internal import Prometheus
 
 /// The daemon's Prometheus metrics, recorded through swift-metrics handles backed by a
@@ -46,7 +46,10 @@ package final class DaemonMetrics: Sendable {
         commits = CoreMetrics.Counter(label: "accrued_commits_total", factory: factory)
         writes = CoreMetrics.Counter(label: "accrued_writes_total", factory: factory)
         batchSize = CoreMetrics.Recorder(label: "accrued_commit_batch_size", factory: factory)
-        commitDuration = CoreMetrics.Timer(label: "accrued_commit_duration_seconds", factory: factory)
+        commitDuration = CoreMetrics.Timer(
+            label: "accrued_commit_duration_seconds",
+            factory: factory
+        )
         writeLatency = CoreMetrics.Timer(label: "accrued_write_latency_seconds", factory: factory)
         connections = CoreMetrics.Meter(label: "accrued_connections", factory: factory)
         connectionsTotal = CoreMetrics.Counter(label: "accrued_connections_total", factory: factory)
@@ -89,6 +92,7 @@ package final class DaemonMetrics: Sendable {
     /// - Parameters:
     ///   - headSequence: the newest committed sequence.
     ///   - writeQueueDepth: writes waiting for the writer.
+    /// - Returns: the Prometheus text exposition, format 0.0.4.
     package func exposition(headSequence: UInt64, writeQueueDepth: Int) -> String {
         head.set(Double(headSequence))
         queueDepth.set(Double(writeQueueDepth))

@@ -28,9 +28,15 @@ struct RequestLog {
             "peer.pid": "\(peer.map { "\($0.pid)" } ?? "unknown")",
         ]
         if role == nil {
-            logger.notice("connection from a peer without a role; its requests are refused", metadata: metadata)
+            logger.notice(
+                "connection from a peer without a role; its requests are refused",
+                metadata: metadata
+            )
         } else {
-            logger.debug("connection opened", metadata: metadata.merging(["peer.role": "\(role?.rawValue ?? "")"]) { $1 })
+            logger.debug(
+                "connection opened",
+                metadata: metadata.merging(["peer.role": "\(role?.rawValue ?? "")"]) { $1 }
+            )
         }
     }
 
