@@ -98,6 +98,17 @@ struct SystemdTests {
         for placeholder in ["@BINDIR@", "@LIBEXECDIR@", "@SYSCONFDIR@", "@DOCDIR@"] {
             #expect(!unit.contains(placeholder), "\(placeholder) was left unsubstituted")
         }
+        // The sysusers.d and tmpfiles.d snippets apply to the installed tree.
+        let sysusers = try runProgram("/usr/bin/systemd-sysusers", ["--root=\(root)", "\(root)/usr/lib/sysusers.d/accrued.conf"])
+        #expect(sysusers.status == 0, "\(sysusers.output)")
+        let passwd = try String(contentsOfFile: "\(root)/etc/passwd", encoding: .utf8)
+        #expect(passwd.contains("accrued:x:"))
+        let tmpfiles = try runProgram("/usr/bin/systemd-tmpfiles", ["--root=\(root)", "--create", "\(root)/usr/lib/tmpfiles.d/accrued.conf"])
+        #expect(tmpfiles.status == 0, "\(tmpfiles.output)")
+        for directory in ["run/accrued", "var/backups/accrued"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: "\(root)/\(directory)")
+            #expect((attributes[.posixPermissions] as? Int) == 0o750, "\(directory)")
+        }
         // The installed configuration is the example, and the installed daemon accepts it.
         let check = try runProgram(
             "\(root)/usr/bin/accrued",
