@@ -72,6 +72,8 @@ struct OpsMetricsTests {
             text = (try? String(contentsOfFile: first, encoding: .utf8)) ?? ""
         }
         #expect(Self.sample("accrued_head_sequence", in: text) == 2)
+        let attributes = try FileManager.default.attributesOfItem(atPath: first)
+        #expect((attributes[.posixPermissions] as? Int) == 0o644)
         // No temporary file is left behind by the atomic rename.
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: directory).filter {

@@ -11,8 +11,10 @@ struct SystemdTests {
         let directory = try makeTemporaryDirectory("accrued-notify")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let notify = try NotifySocket(path: directory + "/notify.sock")
+        let config = try ConfigFile("", in: directory)
         let daemon = try DaemonProcess(
             directory: directory + "/daemon",
+            arguments: ["--config", config.path],
             environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "400000"]
         )
         defer { daemon.removeFiles() }
@@ -32,6 +34,11 @@ struct SystemdTests {
             beats.contains { $0.contains("WATCHDOG=1") }
                 || notify.receive(until: { $0.contains("WATCHDOG=1") }, timeout: 5).last != nil
         )
+        // A reload is bracketed by RELOADING=1 and READY=1.
+        kill(daemon.pid, SIGHUP)
+        let reload = notify.receive(until: { $0 == "READY=1" }, timeout: 10)
+        #expect(reload.contains("RELOADING=1"))
+        #expect(reload.last == "READY=1")
         #expect(daemon.stop() == 0)
         let stopping = notify.receive(until: { $0.contains("STOPPING=1") }, timeout: 10)
         #expect(stopping.last?.contains("STOPPING=1") == true)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes the metrics exposition to a file for node_exporter's textfile collector, so the
 /// service itself needs no TCP. The file is replaced atomically (a temporary file in the same
-/// directory, then `rename`), so the collector never reads half a file.
+/// directory, then `rename`), so the collector never reads half a file, and is mode 0644.
 package enum MetricsTextfile {
     /// Replaces the file at `path` with `text`.
     ///
@@ -11,7 +11,11 @@ package enum MetricsTextfile {
         let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else {
+            // World-readable whatever the daemon's umask: node_exporter runs as another user,
+            // and the figures carry no ledger content.
+            guard chmod(temporary, 0o644) == 0,
+                rename(temporary, path) == 0
+            else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         } catch {
