@@ -92,7 +92,14 @@ struct Accrued: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "accrued")
-        configuration.inheritedSocket = SystemdActivation.inheritedSocket(environment: environment)
+        do {
+            configuration.inheritedSocket = try SystemdActivation.inheritedSocket(
+                environment: environment
+            )
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode(1)
+        }
         configuration.watchdogInterval = SystemdWatchdog.pingInterval(environment: environment)
         let daemon = LedgerDaemon(
             configuration: configuration,

@@ -66,6 +66,38 @@ struct SystemdTests {
         #expect(daemon.stderrText().contains("using the socket passed by systemd"))
     }
 
+    @Test func anInheritedSocketThatIsNotAListeningStreamSocketIsRefused() throws {
+        let directory = try makeTemporaryDirectory("accrued-dgram")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let activator = Process()
+        activator.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
+        activator.arguments = [
+            "--datagram", "--listen=\(directory)/dgram.sock",
+            DaemonProcess.binDirectory.appendingPathComponent("accrued").path,
+            "--data-dir", "\(directory)/data",
+        ]
+        let errors = Pipe()
+        activator.standardError = errors
+        try activator.run()
+        // systemd-socket-activate starts the daemon on the first datagram.
+        var sent: (status: Int32, output: String) = (1, "")
+        for _ in 0..<100 where sent.status != 0 {
+            usleep(20_000)
+            sent = try runProgram(
+                "/bin/sh",
+                ["-c", "echo hello | socat - UNIX-SENDTO:\(directory)/dgram.sock"]
+            )
+        }
+        activator.waitUntilExit()
+        let text = String(
+            decoding: errors.fileHandleForReading.readDataToEndOfFile(),
+            as: UTF8.self
+        )
+        #expect(activator.terminationStatus == 1)
+        #expect(text.contains("not a listening Unix stream socket"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/data"))
+    }
+
     /// Runs `make install` with the debug build's binaries and `variables`.
     static func install(_ variables: [String]) throws -> (status: Int32, output: String) {
         try runProgram(
@@ -106,14 +138,22 @@ struct SystemdTests {
             #expect(!unit.contains(placeholder), "\(placeholder) was left unsubstituted")
         }
         // The sysusers.d and tmpfiles.d snippets apply to the installed tree.
-        let sysusers = try runProgram("/usr/bin/systemd-sysusers", ["--root=\(root)", "\(root)/usr/lib/sysusers.d/accrued.conf"])
+        let sysusers = try runProgram(
+            "/usr/bin/systemd-sysusers",
+            ["--root=\(root)", "\(root)/usr/lib/sysusers.d/accrued.conf"]
+        )
         #expect(sysusers.status == 0, "\(sysusers.output)")
         let passwd = try String(contentsOfFile: "\(root)/etc/passwd", encoding: .utf8)
         #expect(passwd.contains("accrued:x:"))
-        let tmpfiles = try runProgram("/usr/bin/systemd-tmpfiles", ["--root=\(root)", "--create", "\(root)/usr/lib/tmpfiles.d/accrued.conf"])
+        let tmpfiles = try runProgram(
+            "/usr/bin/systemd-tmpfiles",
+            ["--root=\(root)", "--create", "\(root)/usr/lib/tmpfiles.d/accrued.conf"]
+        )
         #expect(tmpfiles.status == 0, "\(tmpfiles.output)")
         for directory in ["run/accrued", "var/backups/accrued"] {
-            let attributes = try FileManager.default.attributesOfItem(atPath: "\(root)/\(directory)")
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: "\(root)/\(directory)"
+            )
             #expect((attributes[.posixPermissions] as? Int) == 0o750, "\(directory)")
         }
         // The installed configuration is the example, and the installed daemon accepts it.
