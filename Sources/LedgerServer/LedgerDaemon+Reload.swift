@@ -4,7 +4,7 @@ import Synchronization
 /// Reloading the live part of the configuration (SIGHUP) without dropping a connection.
 extension LedgerDaemon {
     /// Puts the live part of `settings` in force — roles, channels, dunning, the metrics
-    /// textfile — and logs what changed; changes to anything else are logged as waiting for a
+    /// textfile, the log level — and logs what changed; changes to anything else are logged as waiting for a
     /// restart and not applied.
     ///
     /// - Parameter settings: the file as read now, with the command line's overrides applied.
@@ -22,12 +22,14 @@ extension LedgerDaemon {
             current.dunning = settings.dunning
             current.server.metricsTextfile = settings.server.metricsTextfile
             current.server.metricsIntervalSeconds = settings.server.metricsIntervalSeconds
+            current.server.logLevel = settings.server.logLevel
             return ReloadOutcome(
                 applied: changed.filter(DaemonSettings.isLive),
                 needsRestart: changed.filter { !DaemonSettings.isLive($0) }
             )
         }
         roles.replace(with: policy)
+        if let level = Logger.Level(rawValue: settings.server.logLevel) { logLevel?.set(level) }
         stats.metrics.recordReload()
         logger.notice(
             "configuration reloaded",

@@ -22,10 +22,24 @@ package final class LedgerDaemon: Service {
     let stats: ServerStats
     /// The settings in force: the start-up ones with every reload's live part applied.
     let live: Mutex<DaemonSettings>
+    /// The log level the executable's handler reads, when it offers one to change.
+    let logLevel: LiveLogLevel?
 
     /// Opens nothing yet; ``run()`` does the work.
-    package init(configuration: DaemonConfiguration, notifier: SystemdNotifier, logger: Logger) {
+    ///
+    /// - Parameters:
+    ///   - configuration: what to open and serve, and how.
+    ///   - notifier: systemd's notify socket (or none).
+    ///   - logLevel: the level `logger`'s handler reads, which a reload may change.
+    ///   - logger: where the daemon logs.
+    package init(
+        configuration: DaemonConfiguration,
+        notifier: SystemdNotifier,
+        logLevel: LiveLogLevel? = nil,
+        logger: Logger
+    ) {
         self.configuration = configuration
+        self.logLevel = logLevel
         self.notifier = notifier
         self.logger = logger
         roles = LiveRoles(

@@ -14,8 +14,8 @@ struct Accrued: AsyncParsableCommand {
         discussion: """
             Keeps the append-only, hash-chained event log of one ledger directory and serves \
             JSON-RPC 2.0 on a Unix socket, one message per line. Flags override the \
-            configuration file. SIGHUP reloads roles, channels, dunning and the metrics \
-            textfile; SIGTERM stops it cleanly: it answers what is in flight, snapshots and \
+            configuration file. SIGHUP reloads roles, channels, dunning, the metrics \
+            textfile and the log level; SIGTERM stops it cleanly: it answers what is in flight, snapshots and \
             closes the ledger.
             """
     )
@@ -85,12 +85,10 @@ struct Accrued: AsyncParsableCommand {
             )
             return
         }
-        let level = Logger.Level(rawValue: configuration.settings.server.logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let logLevel = LiveLogLevel(
+            Logger.Level(rawValue: configuration.settings.server.logLevel) ?? .info
+        )
+        LoggingSystem.bootstrap { label in LiveLevelLogHandler(label: label, level: logLevel) }
         let logger = Logger(label: "accrued")
         do {
             configuration.inheritedSocket = try SystemdActivation.inheritedSocket(
@@ -104,6 +102,7 @@ struct Accrued: AsyncParsableCommand {
         let daemon = LedgerDaemon(
             configuration: configuration,
             notifier: SystemdNotifier(environment: environment),
+            logLevel: logLevel,
             logger: logger
         )
         let reloader = ConfigReloader(

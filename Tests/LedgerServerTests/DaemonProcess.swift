@@ -15,11 +15,13 @@ final class DaemonProcess {
     }
 
     /// Starts the daemon and waits until its socket accepts connections.
+    /// - Parameter logLevel: passed as `--log-level`; nil leaves the level to the configuration.
     /// - Parameter wrapper: a command to run the daemon under, such as strace.
     init(
         directory: String? = nil,
         arguments: [String] = [],
         environment: [String: String] = [:],
+        logLevel: String? = "warning",
         wrapper: [String] = []
     ) throws {
         self.directory = directory ?? NSTemporaryDirectory() + "accrued-test-" + UUID().uuidString
@@ -27,7 +29,8 @@ final class DaemonProcess {
         dataDirectory = self.directory + "/data"
         socketPath = self.directory + "/accrued.sock"
         let executable = Self.binDirectory.appendingPathComponent("accrued")
-        let daemonArguments = ["--data-dir", dataDirectory, "--socket", socketPath, "--log-level", "warning"] + arguments
+        let daemonArguments = ["--data-dir", dataDirectory, "--socket", socketPath]
+            + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
         if let program = wrapper.first {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = Array(wrapper.dropFirst()) + [executable.path] + daemonArguments

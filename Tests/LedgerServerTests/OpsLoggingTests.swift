@@ -33,4 +33,29 @@ struct OpsLoggingTests {
             #expect(!log.contains(secret), "the log shows \(secret)")
         }
     }
+
+    @Test func sighupChangesTheLogLevel() throws {
+        let directory = try makeTemporaryDirectory("accrued-level")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = try ConfigFile("[server]\nlog_level = \"warning\"\n", in: directory)
+        let daemon = try DaemonProcess(
+            directory: directory + "/daemon",
+            arguments: ["--config", file.path],
+            logLevel: nil
+        )
+        let client = try daemon.client()
+        _ = try client.call("ledger.head")
+        try file.rewrite("[server]\nlog_level = \"debug\"\n")
+        kill(daemon.pid, SIGHUP)
+        var head: JSONValue?
+        for _ in 0..<50 {
+            usleep(20_000)
+            head = try client.call("system.health")
+        }
+        #expect(head?["result"] != nil)
+        #expect(daemon.stop() == 0)
+        let log = daemon.stderrText()
+        #expect(!log.contains("rpc.method=ledger.head"), "logged at warning level: \(log)")
+        #expect(log.contains("rpc.method=system.health"), "\(log)")
+    }
 }

@@ -89,8 +89,9 @@ package struct DaemonSettings: Sendable, Equatable {
     }
 
     /// Whether a SIGHUP can apply a change to `key` without a restart: roles, channels,
-    /// dunning and the metrics textfile; everything else is read once at start.
+    /// dunning, the metrics textfile and the log level; everything else is read once at start.
     package static func isLive(_ key: String) -> Bool {
-        ["roles.", "channels.", "dunning.", "server.metrics_"].contains { key.hasPrefix($0) }
+        key == "server.log_level"
+            || ["roles.", "channels.", "dunning.", "server.metrics_"].contains { key.hasPrefix($0) }
     }
 }
