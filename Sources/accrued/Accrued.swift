@@ -15,8 +15,8 @@ struct Accrued: AsyncParsableCommand {
             Keeps the append-only, hash-chained event log of one ledger directory and serves \
             JSON-RPC 2.0 on a Unix socket, one message per line. Flags override the \
             configuration file. SIGHUP reloads roles, channels, dunning, the metrics \
-            textfile and the log level; SIGTERM stops it cleanly: it answers what is in flight, snapshots and \
-            closes the ledger.
+            textfile and the log level; SIGTERM stops it cleanly: it answers what is in \
+            flight, snapshots and closes the ledger.
             """
     )
 
