@@ -127,13 +127,12 @@ final class Dispatcher: Sendable {
             queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
             complete: { promise.succeed($0) }
         )
-        guard writer.submit(submission) else {
-            // The promise must be completed even when the writer refuses the submission (full
-            // queue, or closed for shutdown): NIO treats a dropped promise as a leak.
+        if !writer.submit(submission) {
+            // A refused submission (full queue, or closed for shutdown) still completes its
+            // promise: NIO treats a dropped promise as a leak and traps in debug builds.
             promise.succeed(
                 .rejected(reason: "busy", message: "the write queue is full; retry with the same command_id", index: nil)
             )
-            return promise.futureResult.map { Self.writeReply(id, $0) }
         }
         return promise.futureResult.map { Self.writeReply(id, $0) }
     }
