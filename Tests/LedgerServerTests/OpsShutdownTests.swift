@@ -77,4 +77,21 @@ struct OpsShutdownTests {
         )
         #expect(verify.status == 0, "\(verify.output)")
     }
+
+    @Test func sigtermWithAnOpenSubscriptionAndAnIdleConnectionStopsPromptly() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.removeFiles() }
+        let subscriber = try daemon.client()
+        let reply = try subscriber.call("events.subscribe", try json(#"{"from_seq":1}"#))
+        #expect(reply["result"]?["subscribed"] == .bool(true))
+        let idle = try daemon.client()
+        let signalled = Date()
+        let status = withExtendedLifetime(idle) { daemon.stop(signal: SIGTERM) }
+        #expect(status == 0)
+        #expect(Date().timeIntervalSince(signalled) < 10)
+        // The subscriber got the catch-up record, then the connection closed.
+        var lines = 0
+        while try subscriber.nextLine() != nil { lines += 1 }
+        #expect(lines >= 1)
+    }
 }
