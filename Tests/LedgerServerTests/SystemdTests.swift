@@ -180,6 +180,16 @@ struct SystemdTests {
         )
         #expect(verify.status == 0, "\(verify.output)")
         #expect(verify.output.isEmpty, "systemd-analyze verify warned: \(verify.output)")
+        // The hardening holds: the exposure stays where the README reports it.
+        let security = try runProgram(
+            "/usr/bin/systemd-analyze",
+            ["security", "--offline=true", "\(stage)/usr/lib/systemd/system/accrued.service"]
+        )
+        let exposure = security.output.split(separator: "\n")
+            .first { $0.contains("Overall exposure level for accrued.service:") }
+            .flatMap { $0.split(separator: ":").last?.split(separator: " ").first }
+            .flatMap { Double($0) }
+        #expect(exposure.map { $0 <= 1.0 } == true, "\(security.output.suffix(400))")
         // A unit that names a missing binary is caught: the check can fail.
         try FileManager.default.removeItem(atPath: "\(stage)/usr/libexec/accrued/accrued-backup")
         let broken = try runProgram(
