@@ -86,19 +86,22 @@ struct DurabilityTests {
     }
 }
 
-/// Writer threads, each on its own connection, registering customers until the daemon goes
-/// away; they keep what was sent and what was acknowledged.
+/// Writer threads, each on its own connection, registering customers one call at a time until
+/// each has made `limit` calls or the daemon goes away; they keep what was sent and what was
+/// acknowledged.
 final class WriteLoad: Sendable {
     private let socketPath: String
     private let prefix: String
     private let writers: Int
+    private let limit: Int
     private let group = DispatchGroup()
     private let state = Mutex<(attempted: Set<String>, acknowledged: Set<String>)>(([], []))
 
-    init(socketPath: String, prefix: String, writers: Int) {
+    init(socketPath: String, prefix: String, writers: Int, limit: Int = .max) {
         self.socketPath = socketPath
         self.prefix = prefix
         self.writers = writers
+        self.limit = limit
     }
 
     var attempted: Set<String> { state.withLock { $0.attempted } }
@@ -126,7 +129,7 @@ final class WriteLoad: Sendable {
 
     private func run(writer: Int) {
         guard let client = try? RPCClient(socketPath: socketPath) else { return }
-        for index in 0... {
+        for index in 0..<limit {
             let id = "\(prefix)-w\(writer)-\(index)"
             state.withLock { _ = $0.attempted.insert(id) }
             guard let reply = try? client.call("customer.register", Self.register(id: id)) else { return }
