@@ -4,17 +4,23 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket]
 @main
 enum BenchMain {
     static func main() throws {
         let arguments = CommandLine.arguments
         let output = value(after: "--output", in: arguments) ?? "bench-results"
         let eventCount = Int(value(after: "--events", in: arguments) ?? "") ?? 1_000_000
+        let only = value(after: "--only", in: arguments)
         let scratch = NSTemporaryDirectory() + "accrue-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
+        if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+    }
 
+    /// Appends, scan and replay of the event log next to raw LMDB.
+    static func storage(eventCount: Int, scratch: String, output: String) throws {
         var table = BenchTable()
         print("generating \(eventCount) events of a realistic ledger (seed 42)…")
         var generator = LedgerScenarioGenerator(seed: 42)
