@@ -39,7 +39,12 @@ extension Decider {
                 automatic: command.allocations == nil
             )
             events.append(.paymentAllocated(event))
-            events += toleranceWriteOffs(after: allocations, date: command.date)
+            events += settlements(
+                after: allocations,
+                payment: command.paymentID,
+                paymentDate: command.date,
+                date: command.date
+            )
         }
         return events
     }
@@ -74,7 +79,12 @@ extension Decider {
             allocations: command.allocations
         )
         return [.paymentAllocated(event)]
-            + toleranceWriteOffs(after: command.allocations, date: date)
+            + settlements(
+                after: command.allocations,
+                payment: payment.id,
+                paymentDate: payment.time.date,
+                date: date
+            )
     }
 
     func reversePayment(_ command: ReversePayment) throws(Rejection) -> [LedgerEvent] {
@@ -146,7 +156,10 @@ extension Decider {
         var remaining = amount.minorUnits
         var allocations: [Allocation] = []
         for invoice in candidates where remaining > 0 {
-            let applied = min(remaining, invoice.openAtHead)
+            // Within the discount window, the discounted amount settles the invoice.
+            let needed = invoice.openAtHead - availableDiscount(invoice, paymentDate: date)
+            let applied = min(remaining, needed)
+            guard applied > 0 else { continue }
             allocations.append(
                 Allocation(
                     invoiceID: invoice.id,
@@ -158,19 +171,34 @@ extension Decider {
         return allocations
     }
 
-    /// Automatic write-offs for invoices that the allocations leave open by no more than the
-    /// currency's write-off tolerance.
-    private func toleranceWriteOffs(after allocations: [Allocation], date: LedgerDate)
-        -> [LedgerEvent]
-    {
+    /// What closes invoices that the allocations leave barely open: the early-payment discount
+    /// when the payment came within the window and the leftover is no more than the discount,
+    /// else an automatic write-off when the leftover is within the currency's tolerance.
+    private func settlements(
+        after allocations: [Allocation],
+        payment: PaymentID,
+        paymentDate: LedgerDate,
+        date: LedgerDate
+    ) -> [LedgerEvent] {
         var events: [LedgerEvent] = []
         for allocation in allocations {
             let currency = allocation.amount.currency
-            guard let tolerance = state.settings.writeOffTolerances[currency],
-                let invoice = state.invoice(allocation.invoiceID)
-            else { continue }
+            guard let invoice = state.invoice(allocation.invoiceID) else { continue }
             let leftover = invoice.openAtHead - allocation.amount.minorUnits
-            guard leftover > 0, leftover <= tolerance else { continue }
+            guard leftover > 0 else { continue }
+            if leftover <= availableDiscount(invoice, paymentDate: paymentDate) {
+                let event = InvoiceDiscountTaken(
+                    invoiceID: invoice.id,
+                    paymentID: payment,
+                    amount: Money(minorUnits: leftover, currency: currency),
+                    date: date
+                )
+                events.append(.invoiceDiscountTaken(event))
+                continue
+            }
+            guard let tolerance = state.settings.writeOffTolerances[currency],
+                leftover <= tolerance
+            else { continue }
             let event = InvoiceWrittenOff(
                 invoiceID: invoice.id,
                 amount: Money(minorUnits: leftover, currency: currency),

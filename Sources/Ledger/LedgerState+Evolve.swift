@@ -50,6 +50,40 @@ extension LedgerState {
             evolvePaymentAllocated(event, sequence: sequence)
         case .paymentReversed(let event):
             evolvePaymentReversed(event, sequence: sequence)
+        case .invoiceDiscountTaken(let event):
+            let application = InvoiceApplication(
+                kind: .discount,
+                amount: event.amount.minorUnits,
+                time: FactTime(date: event.date, sequence: sequence),
+                source: Int32(requirePayment(event.paymentID))
+            )
+            apply(application, to: requireInvoice(event.invoiceID))
+        case .paymentRefunded(let event):
+            let time = FactTime(date: event.date, sequence: sequence)
+            payments.update(at: requirePayment(event.paymentID)) { record in
+                record.refunds.append(
+                    RefundRecord(amount: event.amount.minorUnits, time: time, reason: event.reason)
+                )
+                record.refundedAtHead += event.amount.minorUnits
+            }
+        case .invoiceDisputed(let event):
+            let time = FactTime(date: event.date, sequence: sequence)
+            invoices.update(at: requireInvoice(event.invoiceID)) { record in
+                record.disputes.append(DisputeRecord(opened: time, reason: event.reason))
+            }
+        case .invoiceDisputeResolved(let event):
+            let time = FactTime(date: event.date, sequence: sequence)
+            invoices.update(at: requireInvoice(event.invoiceID)) { record in
+                record.disputes[record.disputes.count - 1].resolved = time
+                record.disputes[record.disputes.count - 1].resolution = event.resolution
+            }
+        case .invoicePromised(let event):
+            let promise = PromiseRecord(
+                amount: event.amount.minorUnits,
+                promisedDate: event.promisedDate,
+                time: FactTime(date: event.date, sequence: sequence)
+            )
+            invoices.update(at: requireInvoice(event.invoiceID)) { $0.promises.append(promise) }
         }
     }
 
@@ -159,11 +193,14 @@ extension LedgerState {
             record.reversalReason = event.reason
             return Set(record.allocations.map(\.invoice))
         }
+        // A discount the payment earned is taken back with its allocations: the discount is
+        // only ever taken on an invoice the same payment allocated to, so `touched` has it.
         for invoice in touched.sorted() {
             let (customer, isOpen) = invoices.update(at: Int(invoice)) { record in
                 for position in record.applications.indices {
                     let application = record.applications[position]
-                    guard application.kind == .allocation, application.source == Int32(payment),
+                    guard application.kind == .allocation || application.kind == .discount,
+                        application.source == Int32(payment),
                         application.revocation == nil
                     else { continue }
                     record.applications[position].revocation = time
