@@ -27,9 +27,15 @@ extension LedgerScenarioGenerator {
     }
 
     mutating func disputeOrResolve(_ state: LedgerState) -> Command? {
-        guard let (_, open) = customerWithOpenInvoices(state), let invoice = pick(open) else {
-            return nil
+        let recent = max(0, state.invoices.count - 300)..<state.invoices.count
+        let disputed = chance(50) ? recent.reversed().first { state.invoices[$0].isDisputedAtHead } : nil
+        let candidate: InvoiceRecord?
+        if let disputed {
+            candidate = state.invoices[disputed]
+        } else {
+            candidate = customerWithOpenInvoices(state).flatMap { pick($0.1) }
         }
+        guard let invoice = candidate else { return nil }
         let date = earliestOpenDate(state, from: max(today, invoice.issueDate))
         if let dispute = invoice.disputes.last, dispute.resolved == nil {
             let command = try? ResolveDispute(
