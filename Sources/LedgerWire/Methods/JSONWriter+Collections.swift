@@ -181,7 +181,7 @@ extension JSONWriter {
 
     /// Writes a value kept in hundredths as a decimal string with two decimals (`"-3.05"`),
     /// or null.
-    mutating func hundredths(_ name: String, _ value: Int64?) {
+    package mutating func hundredths(_ name: String, _ value: Int64?) {
         key(name)
         guard let value else {
             null()
