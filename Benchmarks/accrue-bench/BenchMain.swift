@@ -49,6 +49,9 @@ enum BenchMain {
         table.add("full replay (decode + evolve)", unit: "events/s", ours: records / replay, baseline: records / rawScan, count: Int(records))
         precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
 
+        print("report latencies on the projection of \(eventCount) events:")
+        table.reports = ReportBench.run(generated.state)
+
         table.print()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try table.json().write(toFile: output + "/storage.json", atomically: true, encoding: .utf8)
