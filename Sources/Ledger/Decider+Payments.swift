@@ -133,7 +133,8 @@ extension Decider {
         }
     }
 
-    /// Oldest due date first, then issue date, then invoice id, among the customer's invoices
+    /// Oldest due date (of the oldest open instalment) first, then issue date, then invoice id,
+    /// among the customer's invoices
     /// open at the head in the payment's currency and issued on or before its date.
     private func automaticAllocations(customer: Int, amount: Money, date: LedgerDate)
         -> [Allocation]
@@ -148,8 +149,11 @@ extension Decider {
                 candidates.append(invoice)
             }
         }
+        // An instalment plan is as old as its oldest open part.
+        let due = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0.nextDueAtHead) })
         candidates.sort { lhs, rhs in
-            if lhs.dueDate != rhs.dueDate { return lhs.dueDate < rhs.dueDate }
+            let (left, right) = (due[lhs.id] ?? lhs.dueDate, due[rhs.id] ?? rhs.dueDate)
+            if left != right { return left < right }
             if lhs.issueDate != rhs.issueDate { return lhs.issueDate < rhs.issueDate }
             return lhs.id < rhs.id
         }

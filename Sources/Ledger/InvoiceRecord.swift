@@ -103,6 +103,13 @@ package struct InvoiceRecord: Hashable, Sendable {
         applications.contains { $0.kind == .discount && $0.revocation == nil }
     }
 
+    /// The due date of the oldest part open at the head: the invoice's due date without
+    /// instalments.
+    package var nextDueAtHead: LedgerDate {
+        guard !instalments.isEmpty else { return dueDate }
+        return schedule(openAmount: openAtHead).first { $0.open > 0 }?.dueDate ?? dueDate
+    }
+
     /// Whether the invoice has an unresolved dispute at the head.
     package var isDisputedAtHead: Bool {
         disputes.last.map { $0.resolved == nil } ?? false

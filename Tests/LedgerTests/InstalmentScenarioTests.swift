@@ -58,6 +58,18 @@ struct InstalmentScenarioTests {
         #expect(items.items.map(\.daysPastDue) == [15])
     }
 
+    @Test func automaticAllocationRanksAPlanByItsOldestOpenPart() throws {
+        var ledger = Self.ledger()
+        ledger.runAll([issue("X", "A", eur("100.00"), issued: "2026-01-10", due: "2026-03-15")])
+        // IN1 is due 2026-03-31 as a whole, but its first part was due 2026-01-31, so it comes
+        // before X (due 2026-03-15) and takes the whole payment.
+        let result = try ledger.run(pay("P1", "A", eur("350.00"), on: "2026-02-10"))
+        #expect(result["allocations"] == .array([allocationPayload("IN1", "350.00")]))
+        // Now IN1's oldest open part is due 2026-02-28, still before X's 2026-03-15.
+        let next = try ledger.run(pay("P2", "A", eur("10.00"), on: "2026-02-11"))
+        #expect(next["allocations"] == .array([allocationPayload("IN1", "10.00")]))
+    }
+
     @Test func termsSplitTheAmountWithTheOddCentFirst() throws {
         var ledger = TestLedger()
         let split = try InstalmentSplit(count: 3, intervalDays: 30)
