@@ -17,7 +17,10 @@ package struct EarlyPaymentDiscount: Hashable, Sendable {
     ///   0...365.
     package init(percent: DecimalQuantity, days: Int) throws(ParameterError) {
         guard percent.significand > 0, percent.significand < 100 * percent.denominator else {
-            throw .invalidValue("terms.discount.percent", "discount percent must be above 0 and below 100")
+            throw .invalidValue(
+                "terms.discount.percent",
+                "discount percent must be above 0 and below 100"
+            )
         }
         guard (0...EarlyPaymentDiscount.maximumDays).contains(days) else {
             throw .invalidValue(

@@ -54,7 +54,10 @@ package struct Instalment: Hashable, Sendable {
             guard Money.isInRange(sum) else { throw .nonPositiveAmount("instalments") }
         }
         guard sum == total.minorUnits else {
-            throw .invalidValue("instalments", "instalment amounts must add up to the invoice's total")
+            throw .invalidValue(
+                "instalments",
+                "instalment amounts must add up to the invoice's total"
+            )
         }
     }
 }

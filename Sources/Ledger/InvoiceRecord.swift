@@ -145,7 +145,9 @@ package struct InvoiceRecord: Hashable, Sendable {
             let due = instalment.amount.minorUnits
             let filled = min(max(applied, 0), due)
             applied -= filled
-            parts.append(InstalmentPosition(dueDate: instalment.dueDate, amount: due, open: due - filled))
+            parts.append(
+                InstalmentPosition(dueDate: instalment.dueDate, amount: due, open: due - filled)
+            )
         }
         if applied != 0 { parts[parts.count - 1].open -= applied }
         return parts
@@ -234,7 +236,12 @@ package struct DisputeRecord: Hashable, Sendable {
     package var resolution: String?
 
     /// Creates a dispute record.
-    package init(opened: FactTime, reason: String, resolved: FactTime? = nil, resolution: String? = nil) {
+    package init(
+        opened: FactTime,
+        reason: String,
+        resolved: FactTime? = nil,
+        resolution: String? = nil
+    ) {
         self.opened = opened
         self.reason = reason
         self.resolved = resolved

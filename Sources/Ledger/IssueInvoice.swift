@@ -65,7 +65,10 @@ package struct IssueInvoice: Hashable, Sendable {
                 throw .invalidValue("instalments", "give due_date or instalments, not both")
             }
             if case .terms(let terms) = due, terms.split != nil {
-                throw .invalidValue("instalments", "give instalments or terms.instalments, not both")
+                throw .invalidValue(
+                    "instalments",
+                    "give instalments or terms.instalments, not both"
+                )
             }
             try Instalment.check(instalments, total: amount, issueDate: issueDate)
         }

@@ -85,13 +85,16 @@ extension LedgerState {
 
     private func kpiRow(_ currency: Currency, _ sums: KPISums, days: Int) -> KPIReport.Row {
         let scale = Int64(days) * 100
-        let dso = sums.sales > 0 ? Money.roundHalfEven(sums.arEnd, times: scale, over: sums.sales) : nil
+        let dso =
+            sums.sales > 0 ? Money.roundHalfEven(sums.arEnd, times: scale, over: sums.sales) : nil
         let best =
-            sums.sales > 0 ? Money.roundHalfEven(sums.currentEnd, times: scale, over: sums.sales) : nil
+            sums.sales > 0
+            ? Money.roundHalfEven(sums.currentEnd, times: scale, over: sums.sales) : nil
         let add = dso.flatMap { dso in best.map { dso - $0 } }
         let collectible = sums.arStart + sums.sales - sums.currentEnd
         let collected = sums.arStart + sums.sales - sums.arEnd
-        let cei = collectible > 0 ? Money.roundHalfEven(collected, times: 10_000, over: collectible) : nil
+        let cei =
+            collectible > 0 ? Money.roundHalfEven(collected, times: 10_000, over: collectible) : nil
         return KPIReport.Row(
             currency: currency,
             arStart: Money(minorUnits: sums.arStart, currency: currency),

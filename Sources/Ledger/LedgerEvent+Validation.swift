@@ -86,7 +86,11 @@ extension LedgerEvent {
         guard event.dueDate >= event.issueDate else { return "due_date" }
         if !event.instalments.isEmpty {
             do {
-                try Instalment.check(event.instalments, total: event.amount, issueDate: event.issueDate)
+                try Instalment.check(
+                    event.instalments,
+                    total: event.amount,
+                    issueDate: event.issueDate
+                )
             } catch { return "instalments" }
             guard event.instalments.last?.dueDate == event.dueDate else { return "due_date" }
         }

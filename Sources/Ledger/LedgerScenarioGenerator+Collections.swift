@@ -28,7 +28,8 @@ extension LedgerScenarioGenerator {
 
     mutating func disputeOrResolve(_ state: LedgerState) -> Command? {
         let recent = max(0, state.invoices.count - 300)..<state.invoices.count
-        let disputed = chance(50) ? recent.reversed().first { state.invoices[$0].isDisputedAtHead } : nil
+        let disputed =
+            chance(50) ? recent.reversed().first { state.invoices[$0].isDisputedAtHead } : nil
         let candidate: InvoiceRecord?
         if let disputed {
             candidate = state.invoices[disputed]
@@ -55,7 +56,9 @@ extension LedgerScenarioGenerator {
         else { return nil }
         let command = try? PromisePayment(
             invoiceID: invoice.id,
-            date: max(today, invoice.issueDate).adding(days: Int.random(in: 1...20, using: &random)),
+            date: max(today, invoice.issueDate).adding(
+                days: Int.random(in: 1...20, using: &random)
+            ),
             amount: Money(minorUnits: invoice.openAtHead, currency: invoice.currency)
         )
         return command.map(Command.promisePayment)

@@ -66,11 +66,25 @@ extension LedgerState {
                 case .allocation: continue
                 case .creditNote: continue  // Listed from the credit notes themselves.
                 case .writeOff, .automaticWriteOff:
-                    collector.add(application.time, .writeOff, reference, currency, -application.amount)
+                    collector.add(
+                        application.time,
+                        .writeOff,
+                        reference,
+                        currency,
+                        -application.amount
+                    )
                 case .discount:
-                    let revoked = application.revocation.flatMap { $0.sequence <= knownAt ? $0 : nil }
+                    let revoked = application.revocation.flatMap {
+                        $0.sequence <= knownAt ? $0 : nil
+                    }
                     if let revoked, revoked.date <= application.time.date { continue }
-                    collector.add(application.time, .discount, reference, currency, -application.amount)
+                    collector.add(
+                        application.time,
+                        .discount,
+                        reference,
+                        currency,
+                        -application.amount
+                    )
                     if let revoked {
                         collector.add(
                             revoked,

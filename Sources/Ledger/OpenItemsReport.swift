@@ -86,7 +86,8 @@ extension LedgerState {
             for credit in unappliedCredits(of: record, at: time)
             where currency.map({ $0 == credit.amount.currency }) ?? true {
                 credits.append(credit)
-                totals[credit.amount.currency, default: (0, 0)].unapplied += credit.amount.minorUnits
+                totals[credit.amount.currency, default: (0, 0)].unapplied +=
+                    credit.amount.minorUnits
             }
         }
         items.sort {
@@ -160,7 +161,9 @@ extension LedgerState {
             )
         }
         return credits.sorted {
-            ($0.amount.currency, $0.date, $0.reference) < ($1.amount.currency, $1.date, $1.reference)
+            ($0.amount.currency, $0.date, $0.reference) < (
+                $1.amount.currency, $1.date, $1.reference
+            )
         }
     }
 }

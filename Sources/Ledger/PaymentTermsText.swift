@@ -5,6 +5,7 @@ package enum PaymentTermsText {
     /// - Parameters:
     ///   - text: Such as `"2/10 net 30"`.
     ///   - field: The parameter's name, for errors.
+    /// - Returns: The terms.
     /// - Throws: `invalid_value` naming `field` for any other text, and the rules of
     ///   ``PaymentTerms`` and ``EarlyPaymentDiscount``.
     package static func parse(_ text: String, field: String) throws(ParameterError)

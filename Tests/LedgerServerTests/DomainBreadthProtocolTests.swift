@@ -99,7 +99,10 @@ struct DomainBreadthProtocolTests {
             ])
         )
         for (type, lines) in payloads where type != "ledger.created" {
-            let failure = try SchemaValidator.validate(lines, against: "events/\(type).v1.schema.json")
+            let failure = try SchemaValidator.validate(
+                lines,
+                against: "events/\(type).v1.schema.json"
+            )
             #expect(failure == nil, "\(type): \(failure ?? "")")
         }
     }
@@ -202,7 +205,10 @@ struct DomainBreadthProtocolTests {
             json(#"{"customer_id":"NOBODY","from":"2026-01-01","to":"2026-01-31"}"#)
         )
         #expect(statement["error"]?["data"]?["reason"]?.stringValue == "unknown_customer")
-        let backwards = try client.call("report.kpis", json(#"{"from":"2026-02-01","to":"2026-01-01"}"#))
+        let backwards = try client.call(
+            "report.kpis",
+            json(#"{"from":"2026-02-01","to":"2026-01-01"}"#)
+        )
         #expect(backwards["error"]?["code"]?.intValue == -32602)
     }
 }

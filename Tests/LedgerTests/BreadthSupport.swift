@@ -19,7 +19,11 @@ func refund(_ payment: String, _ amount: Money, on day: String) -> Command {
 func dispute(_ invoice: String, on day: String) -> Command {
     .disputeInvoice(
         must {
-            try DisputeInvoice(invoiceID: InvoiceID(validated: invoice), date: date(day), reason: "damaged goods")
+            try DisputeInvoice(
+                invoiceID: InvoiceID(validated: invoice),
+                date: date(day),
+                reason: "damaged goods"
+            )
         }
     )
 }
@@ -39,7 +43,11 @@ func resolve(_ invoice: String, on day: String) -> Command {
 func promise(_ invoice: String, _ amount: Money, by day: String) -> Command {
     .promisePayment(
         must {
-            try PromisePayment(invoiceID: InvoiceID(validated: invoice), date: date(day), amount: amount)
+            try PromisePayment(
+                invoiceID: InvoiceID(validated: invoice),
+                date: date(day),
+                amount: amount
+            )
         }
     )
 }

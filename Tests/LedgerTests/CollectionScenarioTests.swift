@@ -48,7 +48,10 @@ struct CollectionScenarioTests {
         #expect(after.history.map(\.kind) == [.issued, .disputed, .disputeResolved])
         // As known before the resolution was recorded, it is still disputed on 2026-02-20.
         let known = ledger.state.head - 1
-        #expect(ledger.state.invoiceView(id, at: ledger.time("2026-02-20", knownAt: known))?.dispute != nil)
+        #expect(
+            ledger.state.invoiceView(id, at: ledger.time("2026-02-20", knownAt: known))?.dispute
+                != nil
+        )
         // A second dispute may follow the first.
         try ledger.run(dispute("I1", on: "2026-03-01"))
         #expect(ledger.state.invoice(id)?.isDisputedAtHead == true)
@@ -65,7 +68,11 @@ struct CollectionScenarioTests {
         let view = try #require(ledger.state.invoiceView(id, at: ledger.time("2026-02-12")))
         #expect(view.promise?.amount == 40_000)
         #expect(view.promise?.promisedDate == date("2026-02-28"))
-        let items = ledger.state.openItems(at: ledger.time("2026-02-12"), customer: nil, currency: nil)
+        let items = ledger.state.openItems(
+            at: ledger.time("2026-02-12"),
+            customer: nil,
+            currency: nil
+        )
         #expect(items.items.count == 1)
         #expect(items.items.first?.daysPastDue == 8)
         #expect(items.items.first?.dispute?.opened.date == date("2026-02-10"))
@@ -80,7 +87,11 @@ struct CollectionScenarioTests {
             pay("P1", "A", eur("100.00"), on: "2026-02-01", allocations: []),
             credit("CN1", "A", eur("25.00"), on: "2026-02-02"),
         ])
-        let all = ledger.state.openItems(at: ledger.time("2026-02-28"), customer: nil, currency: nil)
+        let all = ledger.state.openItems(
+            at: ledger.time("2026-02-28"),
+            customer: nil,
+            currency: nil
+        )
         #expect(all.items.map(\.invoiceID.rawValue) == ["I1", "U1"])
         #expect(all.credits.map(\.reference) == ["P1", "CN1"])
         #expect(all.totals.map(\.unapplied) == [eur("125.00"), money("0.00", "USD")])

@@ -8,7 +8,13 @@ struct DiscountScenarioTests {
         var ledger = TestLedger()
         ledger.runAll([
             register("A"),
-            issue("D1", "A", amount, issued: "2026-03-02", terms: discountTerms(percent, 10, net: 30)),
+            issue(
+                "D1",
+                "A",
+                amount,
+                issued: "2026-03-02",
+                terms: discountTerms(percent, 10, net: 30)
+            ),
         ])
         return ledger
     }
@@ -91,12 +97,16 @@ struct DiscountScenarioTests {
         let terms = try PaymentTermsText.parse("2/10 net 30", field: "terms")
         #expect(terms == discountTerms("2", 10, net: 30))
         #expect(try PaymentTermsText.parse("eom 10", field: "terms") == .endOfMonth(plusDays: 10))
-        #expect(throws: ParameterError.self) { try PaymentTermsText.parse("2/40 net 30", field: "terms") }
+        #expect(throws: ParameterError.self) {
+            try PaymentTermsText.parse("2/40 net 30", field: "terms")
+        }
         #expect(throws: ParameterError.self) { try PaymentTermsText.parse("net", field: "terms") }
     }
 }
 
 /// `{"amount": …, "invoice_id": …}` as in write results.
 func allocationPayload(_ invoice: String, _ amount: String) -> PayloadValue {
-    .object([PayloadMember("amount", .string(amount)), PayloadMember("invoice_id", .string(invoice))])
+    .object([
+        PayloadMember("amount", .string(amount)), PayloadMember("invoice_id", .string(invoice)),
+    ])
 }

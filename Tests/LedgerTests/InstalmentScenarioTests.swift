@@ -54,7 +54,11 @@ struct InstalmentScenarioTests {
             ledger.state.invoiceView(InvoiceID(validated: "IN1"), at: ledger.time("2026-03-15"))
         )
         #expect(earlier.instalments.map(\.open) == [0, 30_000, 30_000])
-        let items = ledger.state.openItems(at: ledger.time("2026-03-15"), customer: nil, currency: nil)
+        let items = ledger.state.openItems(
+            at: ledger.time("2026-03-15"),
+            customer: nil,
+            currency: nil
+        )
         #expect(items.items.map(\.daysPastDue) == [15])
     }
 
@@ -85,7 +89,10 @@ struct InstalmentScenarioTests {
         ])
         let invoice = try #require(ledger.state.invoice(InvoiceID(validated: "S1")))
         #expect(invoice.instalments.map(\.amount.decimalText) == ["33.34", "33.33", "33.33"])
-        #expect(invoice.instalments.map(\.dueDate) == ["2026-01-31", "2026-03-02", "2026-04-01"].map(date))
+        #expect(
+            invoice.instalments.map(\.dueDate)
+                == ["2026-01-31", "2026-03-02", "2026-04-01"].map(date)
+        )
         #expect(invoice.dueDate == date("2026-04-01"))
     }
 

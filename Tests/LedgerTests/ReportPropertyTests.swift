@@ -9,7 +9,9 @@ struct ReportPropertyTests {
         let (_, state) = PropertyTests.scenario(seed)
         var random = SplitMix64(seed: seed &+ 5)
         for time in PropertyTests.sampleTimes(state, count: 12, seed: seed &+ 3) {
-            let customer = state.customers[Int.random(in: 0..<state.customers.count, using: &random)]
+            let customer = state.customers[
+                Int.random(in: 0..<state.customers.count, using: &random)
+            ]
             let from = time.asOf.adding(days: -Int.random(in: 0...120, using: &random))
             let statement = state.statement(
                 customer: customer.id,

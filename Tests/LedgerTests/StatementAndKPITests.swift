@@ -9,7 +9,13 @@ struct StatementAndKPITests {
         ledger.runAll([
             register("A"),
             issue("INV-1", "A", eur("1190.00"), issued: "2026-01-05", due: "2026-02-04"),
-            pay("PAY-1", "A", eur("500.00"), on: "2026-02-10", allocations: [("INV-1", eur("500.00"))]),
+            pay(
+                "PAY-1",
+                "A",
+                eur("500.00"),
+                on: "2026-02-10",
+                allocations: [("INV-1", eur("500.00"))]
+            ),
             credit("CN-1", "A", eur("90.00"), on: "2026-02-15", invoice: "INV-1"),
             issue("INV-2", "A", eur("200.00"), issued: "2026-03-01", due: "2026-03-31"),
             pay("PAY-2", "A", eur("300.00"), on: "2026-03-05", allocations: []),
@@ -32,10 +38,26 @@ struct StatementAndKPITests {
         let section = try #require(report.sections.first)
         #expect(report.sections.count == 1)
         #expect(section.opening == eur("1190.00"))
-        #expect(section.movements.map(\.kind) == [.payment, .creditNote, .invoice, .payment, .refund, .writeOff])
-        #expect(section.movements.map(\.amount.decimalText) == ["-500.00", "-90.00", "200.00", "-300.00", "100.00", "-50.00"])
-        #expect(section.movements.map(\.balance.decimalText) == ["690.00", "600.00", "800.00", "500.00", "600.00", "550.00"])
-        #expect(section.movements.map(\.reference) == ["PAY-1", "CN-1", "INV-2", "PAY-2", "PAY-2", "INV-2"])
+        #expect(
+            section.movements.map(\.kind) == [
+                .payment, .creditNote, .invoice, .payment, .refund, .writeOff,
+            ]
+        )
+        #expect(
+            section.movements.map(\.amount.decimalText) == [
+                "-500.00", "-90.00", "200.00", "-300.00", "100.00", "-50.00",
+            ]
+        )
+        #expect(
+            section.movements.map(\.balance.decimalText) == [
+                "690.00", "600.00", "800.00", "500.00", "600.00", "550.00",
+            ]
+        )
+        #expect(
+            section.movements.map(\.reference) == [
+                "PAY-1", "CN-1", "INV-2", "PAY-2", "PAY-2", "INV-2",
+            ]
+        )
         #expect(section.closing == eur("550.00"))
         // The closing balance is report.balances' net at `to`: 1390 − 700 − 90 − 50.
         #expect(ledger.balance("A", "2026-03-31")?.net == section.closing)
@@ -46,7 +68,13 @@ struct StatementAndKPITests {
         var ledger = TestLedger()
         ledger.runAll([
             register("A"),
-            issue("D1", "A", eur("1000.00"), issued: "2026-03-02", terms: discountTerms("2", 10, net: 30)),
+            issue(
+                "D1",
+                "A",
+                eur("1000.00"),
+                issued: "2026-03-02",
+                terms: discountTerms("2", 10, net: 30)
+            ),
             pay("P1", "A", eur("980.00"), on: "2026-03-12"),
             reverse("P1", on: "2026-03-20"),
         ])
@@ -58,8 +86,16 @@ struct StatementAndKPITests {
                 knownAt: ledger.state.head
             )?.sections.first
         )
-        #expect(section.movements.map(\.kind) == [.invoice, .payment, .discount, .reversal, .discountReversal])
-        #expect(section.movements.map(\.balance.decimalText) == ["1000.00", "20.00", "0.00", "980.00", "1000.00"])
+        #expect(
+            section.movements.map(\.kind) == [
+                .invoice, .payment, .discount, .reversal, .discountReversal,
+            ]
+        )
+        #expect(
+            section.movements.map(\.balance.decimalText) == [
+                "1000.00", "20.00", "0.00", "980.00", "1000.00",
+            ]
+        )
         #expect(section.closing == ledger.balance("A", "2026-03-31")?.net)
         // Known before the reversal, the period closes at zero.
         let earlier = try #require(
@@ -108,7 +144,11 @@ struct StatementAndKPITests {
 
     @Test func kpisForTheFirstQuarterMatchTheHandComputedFigures() throws {
         let ledger = Self.kpiLedger()
-        let report = ledger.state.kpis(from: date("2026-01-01"), to: date("2026-03-31"), knownAt: ledger.state.head)
+        let report = ledger.state.kpis(
+            from: date("2026-01-01"),
+            to: date("2026-03-31"),
+            knownAt: ledger.state.head
+        )
         #expect(report.days == 90)
         let row = try #require(report.rows.first)
         #expect(row.arStart == eur("1000.00"))
@@ -128,8 +168,12 @@ struct StatementAndKPITests {
         // January (31 days): AR end 4000, current 3000 (K1 due 2026-02-14), sales 3000.
         // DSO 4000 / 3000 × 31 = 41.333… → 41.33; best 31.00; ADD 10.33; CEI 0 / 1000 = 0.
         let january = try #require(
-            ledger.state.kpis(from: date("2026-01-01"), to: date("2026-01-31"), knownAt: ledger.state.head)
-                .rows.first
+            ledger.state.kpis(
+                from: date("2026-01-01"),
+                to: date("2026-01-31"),
+                knownAt: ledger.state.head
+            )
+            .rows.first
         )
         #expect(january.dsoHundredths == 4133)
         #expect(january.bestPossibleDSOHundredths == 3100)
@@ -146,7 +190,11 @@ struct StatementAndKPITests {
         #expect(row.bestPossibleDSOHundredths == 0)
         #expect(row.ceiHundredths == 6250)
         // Without credit sales, DSO is undefined.
-        let none = ledger.state.kpis(from: date("2026-02-01"), to: date("2026-02-28"), knownAt: ledger.state.head)
+        let none = ledger.state.kpis(
+            from: date("2026-02-01"),
+            to: date("2026-02-28"),
+            knownAt: ledger.state.head
+        )
         #expect(none.rows.first?.dsoHundredths == nil)
     }
 }

@@ -18,7 +18,11 @@ struct BreadthDecodingTests {
             return
         }
         #expect(issue.instalments.map(\.amount) == [Fixture.money(6000), Fixture.money(4000)])
-        #expect(issue.instalments.map(\.dueDate) == [Fixture.date("2026-02-01"), Fixture.date("2026-03-01")])
+        #expect(
+            issue.instalments.map(\.dueDate) == [
+                Fixture.date("2026-02-01"), Fixture.date("2026-03-01"),
+            ]
+        )
         guard case .terms(let terms) = issue.due else {
             Issue.record("no terms")
             return
@@ -126,13 +130,32 @@ struct BreadthDecodingTests {
             "out_of_range", "terms.instalments.count"
         ),
         ("invoice.issue", #"{\#(invoice),"terms":"2/10 within 30"}"#, "invalid_value", "terms"),
-        ("payment.refund", #"{"payment_id":"P","currency":"EUR","amount":"0","date":"2026-02-01","reason":"x"}"#, "invalid_amount", "amount"),
-        ("payment.refund", #"{"payment_id":"P","amount":"5","date":"2026-02-01","reason":"x"}"#, "missing_field", "currency"),
-        ("invoice.dispute", #"{"invoice_id":"I","date":"2026-02-30","reason":"x"}"#, "invalid_date", "date"),
-        ("invoice.resolve_dispute", #"{"invoice_id":"I","date":"2026-02-03"}"#, "missing_field", "resolution"),
-        ("invoice.promise", #"{"invoice_id":"I","currency":"EUR","date":"2026-02-28","amount":"-1"}"#, "invalid_amount", "amount"),
+        (
+            "payment.refund",
+            #"{"payment_id":"P","currency":"EUR","amount":"0","date":"2026-02-01","reason":"x"}"#,
+            "invalid_amount", "amount"
+        ),
+        (
+            "payment.refund", #"{"payment_id":"P","amount":"5","date":"2026-02-01","reason":"x"}"#,
+            "missing_field", "currency"
+        ),
+        (
+            "invoice.dispute", #"{"invoice_id":"I","date":"2026-02-30","reason":"x"}"#,
+            "invalid_date", "date"
+        ),
+        (
+            "invoice.resolve_dispute", #"{"invoice_id":"I","date":"2026-02-03"}"#, "missing_field",
+            "resolution"
+        ),
+        (
+            "invoice.promise",
+            #"{"invoice_id":"I","currency":"EUR","date":"2026-02-28","amount":"-1"}"#,
+            "invalid_amount", "amount"
+        ),
     ])
-    func malformedParamsAreRefused(method: String, params: String, reason: String, field: String) throws {
+    func malformedParamsAreRefused(method: String, params: String, reason: String, field: String)
+        throws
+    {
         let error = try #require(try decodingError(method, params), "accepted")
         #expect(error.code == .invalidParams)
         #expect(error.reason == reason)
@@ -144,12 +167,17 @@ struct BreadthDecodingTests {
     }
 
     @Test func reportParamsReadFiltersAndPeriods() throws {
-        var items = try reader(#"{"customer_id":"A","currency":"EUR","as_of":"2026-03-31","known_at":{"seq":9}}"#)
+        var items = try reader(
+            #"{"customer_id":"A","currency":"EUR","as_of":"2026-03-31","known_at":{"seq":9}}"#
+        )
         let openItems = try ReportRequest.OpenItems.read(&items)
         try items.finish()
         #expect(openItems.customerID == Fixture.id("A"))
         #expect(openItems.currency == Fixture.eur)
-        #expect(openItems.time == ReportRequest.Time(asOf: Fixture.date("2026-03-31"), knownAt: .sequence(9)))
+        #expect(
+            openItems.time
+                == ReportRequest.Time(asOf: Fixture.date("2026-03-31"), knownAt: .sequence(9))
+        )
         var statement = try reader(#"{"customer_id":"A","from":"2026-01-01","to":"2026-03-31"}"#)
         let request = try ReportRequest.Statement.read(&statement)
         try statement.finish()
@@ -173,6 +201,9 @@ struct BreadthDecodingTests {
         writer.hundredths("c", 7)
         writer.hundredths("d", nil)
         writer.endObject()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":"63.00","b":"-3.05","c":"0.07","d":null}"#)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"{"a":"63.00","b":"-3.05","c":"0.07","d":null}"#
+        )
     }
 }

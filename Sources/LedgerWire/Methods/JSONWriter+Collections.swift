@@ -107,7 +107,12 @@ extension JSONWriter {
     package mutating func statementReport(_ report: StatementReport, requested: KnownAt) {
         beginObject()
         member("customer_id", report.customerID.rawValue)
-        periodMembers(from: report.from, to: report.to, knownAt: report.knownAt, requested: requested)
+        periodMembers(
+            from: report.from,
+            to: report.to,
+            knownAt: report.knownAt,
+            requested: requested
+        )
         key("currencies")
         beginArray()
         for section in report.sections {
@@ -143,7 +148,12 @@ extension JSONWriter {
     ///   - requested: The `known_at` as requested.
     package mutating func kpiReport(_ report: KPIReport, requested: KnownAt) {
         beginObject()
-        periodMembers(from: report.from, to: report.to, knownAt: report.knownAt, requested: requested)
+        periodMembers(
+            from: report.from,
+            to: report.to,
+            knownAt: report.knownAt,
+            requested: requested
+        )
         member("days", Int64(report.days))
         key("rows")
         beginArray()
