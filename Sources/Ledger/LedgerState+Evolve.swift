@@ -50,40 +50,9 @@ extension LedgerState {
             evolvePaymentAllocated(event, sequence: sequence)
         case .paymentReversed(let event):
             evolvePaymentReversed(event, sequence: sequence)
-        case .invoiceDiscountTaken(let event):
-            let application = InvoiceApplication(
-                kind: .discount,
-                amount: event.amount.minorUnits,
-                time: FactTime(date: event.date, sequence: sequence),
-                source: Int32(requirePayment(event.paymentID))
-            )
-            apply(application, to: requireInvoice(event.invoiceID))
-        case .paymentRefunded(let event):
-            let time = FactTime(date: event.date, sequence: sequence)
-            payments.update(at: requirePayment(event.paymentID)) { record in
-                record.refunds.append(
-                    RefundRecord(amount: event.amount.minorUnits, time: time, reason: event.reason)
-                )
-                record.refundedAtHead += event.amount.minorUnits
-            }
-        case .invoiceDisputed(let event):
-            let time = FactTime(date: event.date, sequence: sequence)
-            invoices.update(at: requireInvoice(event.invoiceID)) { record in
-                record.disputes.append(DisputeRecord(opened: time, reason: event.reason))
-            }
-        case .invoiceDisputeResolved(let event):
-            let time = FactTime(date: event.date, sequence: sequence)
-            invoices.update(at: requireInvoice(event.invoiceID)) { record in
-                record.disputes[record.disputes.count - 1].resolved = time
-                record.disputes[record.disputes.count - 1].resolution = event.resolution
-            }
-        case .invoicePromised(let event):
-            let promise = PromiseRecord(
-                amount: event.amount.minorUnits,
-                promisedDate: event.promisedDate,
-                time: FactTime(date: event.date, sequence: sequence)
-            )
-            invoices.update(at: requireInvoice(event.invoiceID)) { $0.promises.append(promise) }
+        case .invoiceDiscountTaken, .paymentRefunded, .invoiceDisputed, .invoiceDisputeResolved,
+            .invoicePromised:
+            evolveCollection(event, sequence: sequence)
         }
     }
 
@@ -94,14 +63,14 @@ extension LedgerState {
         return index
     }
 
-    private func requireInvoice(_ id: InvoiceID) -> Int {
+    func requireInvoice(_ id: InvoiceID) -> Int {
         guard let index = invoiceIndex(id) else {
             preconditionFailure("event names unknown invoice \(id)")
         }
         return index
     }
 
-    private func requirePayment(_ id: PaymentID) -> Int {
+    func requirePayment(_ id: PaymentID) -> Int {
         guard let index = paymentIndex(id) else {
             preconditionFailure("event names unknown payment \(id)")
         }
@@ -213,7 +182,7 @@ extension LedgerState {
         }
     }
 
-    private mutating func apply(_ application: InvoiceApplication, to index: Int) {
+    mutating func apply(_ application: InvoiceApplication, to index: Int) {
         let (customer, closed) = invoices.update(at: index) { invoice in
             invoice.applications.append(application)
             invoice.openAtHead -= application.amount
