@@ -205,6 +205,18 @@ struct DomainBreadthProtocolTests {
             json(#"{"customer_id":"NOBODY","from":"2026-01-01","to":"2026-01-31"}"#)
         )
         #expect(statement["error"]?["data"]?["reason"]?.stringValue == "unknown_customer")
+        let methods = try client.call("system.describe")["result"]?["methods"]?.arrayValue ?? []
+        func role(_ name: String) -> String? {
+            methods.first { $0["name"]?.stringValue == name }?["role"]?.stringValue
+        }
+        for name in [
+            "payment.refund", "invoice.dispute", "invoice.resolve_dispute", "invoice.promise",
+        ] {
+            #expect(role(name) == "writer", "\(name)")
+        }
+        for name in ["report.open_items", "report.statement", "report.kpis"] {
+            #expect(role(name) == "reader", "\(name)")
+        }
         let backwards = try client.call(
             "report.kpis",
             json(#"{"from":"2026-02-01","to":"2026-01-01"}"#)
