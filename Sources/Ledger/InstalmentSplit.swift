@@ -30,10 +30,15 @@ package struct InstalmentSplit: Hashable, Sendable {
     }
 
     /// The schedule for `amount` with the first instalment due on `firstDue`.
+    ///
+    /// An amount of fewer minor units than ``count`` is split into as many parts as it has
+    /// units, since no part may be zero; one unit is no schedule at all (empty).
     package func schedule(_ amount: Money, firstDue: LedgerDate) -> [Instalment] {
-        let share = amount.minorUnits / Int64(count)
-        let extra = Int(amount.minorUnits % Int64(count))
-        return (0..<count).map { index in
+        let parts = Int(min(Int64(count), max(amount.minorUnits, 0)))
+        guard parts >= 2 else { return [] }
+        let share = amount.minorUnits / Int64(parts)
+        let extra = Int(amount.minorUnits % Int64(parts))
+        return (0..<parts).map { index in
             Instalment(
                 dueDate: firstDue.adding(days: index * intervalDays),
                 amount: Money(

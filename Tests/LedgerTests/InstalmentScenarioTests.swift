@@ -96,6 +96,29 @@ struct InstalmentScenarioTests {
         #expect(invoice.dueDate == date("2026-04-01"))
     }
 
+    @Test func anAmountSmallerThanTheCountIsSplitIntoUnits() throws {
+        let split = try InstalmentSplit(count: 3, intervalDays: 30)
+        let two = split.schedule(money("2", "JPY"), firstDue: date("2026-02-01"))
+        #expect(two.map(\.amount) == [money("1", "JPY"), money("1", "JPY")])
+        #expect(two.map(\.dueDate) == [date("2026-02-01"), date("2026-03-03")])
+        #expect(split.schedule(money("1", "JPY"), firstDue: date("2026-02-01")).isEmpty)
+        // The decider's event is valid and due when the last part is.
+        var ledger = TestLedger()
+        ledger.runAll([
+            register("A"),
+            issue(
+                "Y",
+                "A",
+                money("2", "JPY"),
+                issued: "2026-01-02",
+                terms: PaymentTerms(basis: .net, days: 30, split: split)
+            ),
+        ])
+        let event = try #require(ledger.log.last?.0)
+        #expect(event.validationFailure == nil)
+        #expect(ledger.state.invoice(InvoiceID(validated: "Y"))?.dueDate == date("2026-03-03"))
+    }
+
     @Test func schedulesThatDoNotAddUpAreMalformed() {
         #expect(throws: ParameterError.self) {
             try IssueInvoice(
