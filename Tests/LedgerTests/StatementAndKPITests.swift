@@ -109,6 +109,46 @@ struct StatementAndKPITests {
         #expect(earlier.closing == eur("0.00"))
     }
 
+    @Test func statementSectionsArePerCurrencyAndFilter() throws {
+        var ledger = Self.statementLedger()
+        ledger.runAll([
+            issue("U-1", "A", money("70.00", "USD"), issued: "2026-03-03", due: "2026-04-02"),
+            void("U-1", on: "2026-03-04"),
+            issue("U-2", "A", money("40.00", "USD"), issued: "2026-03-05", due: "2026-04-04"),
+        ])
+        let id = CustomerID(validated: "A")
+        let all = try #require(
+            ledger.state.statement(
+                customer: id,
+                from: date("2026-03-01"),
+                to: date("2026-03-31"),
+                knownAt: ledger.state.head
+            )
+        )
+        #expect(all.sections.map(\.currency) == [eurCurrency, usdCurrency])
+        let usd = try #require(
+            ledger.state.statement(
+                customer: id,
+                from: date("2026-03-01"),
+                to: date("2026-03-31"),
+                knownAt: ledger.state.head,
+                currency: usdCurrency
+            )?.sections
+        )
+        #expect(usd.count == 1)
+        #expect(usd.first?.opening == money("0.00", "USD"))
+        #expect(usd.first?.movements.map(\.kind) == [.invoice, .void, .invoice])
+        #expect(usd.first?.closing == money("40.00", "USD"))
+        // A voided invoice is no credit sale.
+        let kpis = ledger.state.kpis(
+            from: date("2026-03-01"),
+            to: date("2026-03-31"),
+            knownAt: ledger.state.head,
+            currency: usdCurrency
+        )
+        #expect(kpis.rows.map(\.creditSales) == [money("40.00", "USD")])
+    }
+
     @Test func statementOfAnUnknownCustomerIsNil() {
         let ledger = Self.statementLedger()
         #expect(
