@@ -32,7 +32,7 @@ run: build
 	$(SWIFT) run accrued --data-dir ./var/data --socket ./var/accrued.sock
 
 bench: deps
-	$(SWIFT) build -c release --product accrue-bench
+	$(SWIFT) build -c release
 	mkdir -p bench-results
 	.build/release/accrue-bench --output bench-results
 

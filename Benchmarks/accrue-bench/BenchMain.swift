@@ -4,17 +4,23 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket]
 @main
 enum BenchMain {
     static func main() throws {
         let arguments = CommandLine.arguments
         let output = value(after: "--output", in: arguments) ?? "bench-results"
         let eventCount = Int(value(after: "--events", in: arguments) ?? "") ?? 1_000_000
+        let only = value(after: "--only", in: arguments)
         let scratch = NSTemporaryDirectory() + "accrue-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
+        if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+    }
 
+    /// Appends, scan and replay of the event log next to raw LMDB.
+    static func storage(eventCount: Int, scratch: String, output: String) throws {
         var table = BenchTable()
         print("generating \(eventCount) events of a realistic ledger (seed 42)…")
         var generator = LedgerScenarioGenerator(seed: 42)
@@ -25,10 +31,28 @@ enum BenchMain {
 
         for (batch, count) in [(1, 2_000), (100, 100_000), (1_000, min(eventCount, 1_000_000))] {
             let raw = try measure {
-                try LMDBBaseline.append(directory: "\(scratch)/raw-\(batch)", count: count, batch: batch, valueBytes: recordBytes)
+                try LMDBBaseline.append(
+                    directory: "\(scratch)/raw-\(batch)",
+                    count: count,
+                    batch: batch,
+                    valueBytes: recordBytes
+                )
             }
-            let log = try measure { try AppendBench.run(directory: "\(scratch)/log-\(batch)", payloads: payloads, count: count, batch: batch) }
-            table.add("append batch \(batch)", unit: "records/s", ours: Double(count) / log, baseline: Double(count) / raw, count: count)
+            let log = try measure {
+                try AppendBench.run(
+                    directory: "\(scratch)/log-\(batch)",
+                    payloads: payloads,
+                    count: count,
+                    batch: batch
+                )
+            }
+            table.add(
+                "append batch \(batch)",
+                unit: "records/s",
+                ours: Double(count) / log,
+                baseline: Double(count) / raw,
+                count: count
+            )
         }
 
         let full = "\(scratch)/log-1000"
@@ -36,18 +60,39 @@ enum BenchMain {
         options.environment.readOnly = true
         let log = try EventLog(ledgerDirectory: full, options: options)
         let records = Double(log.head.sequence)
-        let rawScan = try measure { _ = try LMDBBaseline.scan(environment: log.environment, database: "events") }
+        let rawScan = try measure {
+            _ = try LMDBBaseline.scan(environment: log.environment, database: "events")
+        }
         let verifyScan = try measure {
             let report = try log.verifyChain { fields in
-                _ = try EventCodec.decode(type: fields.type, version: fields.version, payload: fields.payload)
+                _ = try EventCodec.decode(
+                    type: fields.type,
+                    version: fields.version,
+                    payload: fields.payload
+                )
             }
             precondition(report.fault == nil, "bench ledger failed verify")
         }
-        table.add("scan + decode + hash check", unit: "records/s", ours: records / verifyScan, baseline: records / rawScan, count: Int(records))
+        table.add(
+            "scan + decode + hash check",
+            unit: "records/s",
+            ours: records / verifyScan,
+            baseline: records / rawScan,
+            count: Int(records)
+        )
         var replayed = LedgerState()
         let replay = try measure { try log.replay(into: &replayed, from: 1) }
-        table.add("full replay (decode + evolve)", unit: "events/s", ours: records / replay, baseline: records / rawScan, count: Int(records))
+        table.add(
+            "full replay (decode + evolve)",
+            unit: "events/s",
+            ours: records / replay,
+            baseline: records / rawScan,
+            count: Int(records)
+        )
         precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
+
+        print("report latencies on the projection of \(eventCount) events:")
+        table.reports = ReportBench.run(generated.state)
 
         table.print()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -56,7 +101,9 @@ enum BenchMain {
     }
 
     static func value(after flag: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else {
+            return nil
+        }
         return arguments[index + 1]
     }
 
@@ -70,7 +117,12 @@ enum BenchMain {
 
 /// Appends pre-encoded domain events through the event log, `batch` per durable commit.
 enum AppendBench {
-    static func run(directory: String, payloads: [(type: String, version: UInt16, payload: [UInt8])], count: Int, batch: Int) throws {
+    static func run(
+        directory: String,
+        payloads: [(type: String, version: UInt16, payload: [UInt8])],
+        count: Int,
+        batch: Int
+    ) throws {
         let log = try EventLog(ledgerDirectory: directory)
         let actor = Actor(uid: 1000, role: "writer")
         var index = 0
@@ -79,7 +131,13 @@ enum AppendBench {
             try log.append { appender in
                 for position in index..<end {
                     let event = payloads[position % payloads.count]
-                    try appender.append(type: event.type, version: event.version, commandID: "bench-\(position)", actor: actor, payload: event.payload)
+                    try appender.append(
+                        type: event.type,
+                        version: event.version,
+                        commandID: "bench-\(position)",
+                        actor: actor,
+                        payload: event.payload
+                    )
                 }
             }
             index = end

@@ -26,6 +26,10 @@ package struct AgingQuery: Hashable, Sendable {
     package let basis: Basis
     /// The grouping of rows.
     package let grouping: Grouping
+    /// Only this customer, if given.
+    package let customerID: CustomerID?
+    /// Only this currency, if given.
+    package let currency: Currency?
 
     /// Creates a query.
     /// - Throws: ``ParameterError`` unless the boundaries are 1 to 12 strictly increasing
@@ -34,7 +38,9 @@ package struct AgingQuery: Hashable, Sendable {
         time: ReportTime,
         boundaries: [Int] = [30, 60, 90],
         basis: Basis = .dueDate,
-        grouping: Grouping = .customer
+        grouping: Grouping = .customer,
+        customerID: CustomerID? = nil,
+        currency: Currency? = nil
     ) throws(ParameterError) {
         guard (1...12).contains(boundaries.count), let first = boundaries.first, first > 0,
             zip(boundaries, boundaries.dropFirst()).allSatisfy({ $0 < $1 }),
@@ -49,6 +55,8 @@ package struct AgingQuery: Hashable, Sendable {
         self.boundaries = boundaries
         self.basis = basis
         self.grouping = grouping
+        self.customerID = customerID
+        self.currency = currency
     }
 
     /// Column names: `current`, then `1-30`, `31-60`, …, and the open-ended `91+`.

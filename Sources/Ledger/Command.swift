@@ -25,6 +25,14 @@ package enum Command: Hashable, Sendable {
     case closePeriod(ClosePeriod)
     /// `ledger.configure`.
     case configureLedger(ConfigureLedger)
+    /// `payment.refund`.
+    case refundPayment(RefundPayment)
+    /// `invoice.dispute`.
+    case disputeInvoice(DisputeInvoice)
+    /// `invoice.resolve_dispute`.
+    case resolveDispute(ResolveDispute)
+    /// `invoice.promise`.
+    case promisePayment(PromisePayment)
 
     /// The JSON-RPC method name.
     package var method: String {
@@ -40,6 +48,10 @@ package enum Command: Hashable, Sendable {
         case .reversePayment: "payment.reverse"
         case .closePeriod: "period.close"
         case .configureLedger: "ledger.configure"
+        case .refundPayment: "payment.refund"
+        case .disputeInvoice: "invoice.dispute"
+        case .resolveDispute: "invoice.resolve_dispute"
+        case .promisePayment: "invoice.promise"
         }
     }
 
@@ -47,7 +59,8 @@ package enum Command: Hashable, Sendable {
     package static let methods = [
         "customer.register", "customer.update", "invoice.issue", "invoice.void",
         "invoice.write_off", "credit_note.issue", "payment.record", "payment.allocate",
-        "payment.reverse", "period.close", "ledger.configure",
+        "payment.reverse", "period.close", "ledger.configure", "payment.refund",
+        "invoice.dispute", "invoice.resolve_dispute", "invoice.promise",
     ]
 
     /// The typed parameters in canonical form, without `command_id`.
@@ -64,6 +77,10 @@ package enum Command: Hashable, Sendable {
         case .reversePayment(let command): command.parameters
         case .closePeriod(let command): command.parameters
         case .configureLedger(let command): command.parameters
+        case .refundPayment(let command): command.parameters
+        case .disputeInvoice(let command): command.parameters
+        case .resolveDispute(let command): command.parameters
+        case .promisePayment(let command): command.parameters
         }
     }
 

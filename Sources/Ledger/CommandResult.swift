@@ -42,6 +42,25 @@ package func commandResult(_ command: Command, events: [LedgerEvent], state: Led
         result.add("closed_through", date: command.through)
     case .configureLedger:
         addSettings(state.settings, to: &result)
+    case .refundPayment(let command):
+        result.add("payment_id", string: command.paymentID.rawValue)
+        result.add("refunded", money: command.amount)
+        if let payment = state.payment(command.paymentID) {
+            result.add(
+                "unapplied",
+                money: Money(minorUnits: payment.unappliedAtHead, currency: payment.currency)
+            )
+        }
+    case .disputeInvoice(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("disputed", .bool(true))
+    case .resolveDispute(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("disputed", .bool(false))
+    case .promisePayment(let command):
+        addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("promised_date", date: command.date)
+        result.add("promised_amount", money: command.amount)
     }
     return result.value
 }
@@ -69,16 +88,20 @@ private func addPayment(
     }
     var allocations: [PayloadValue] = []
     var writeOffs: [PayloadValue] = []
+    var discounts: [PayloadValue] = []
     for event in events {
         switch event {
         case .paymentAllocated(let event): allocations += event.allocations.map(\.payload)
         case .invoiceWrittenOff(let event):
             writeOffs.append(Allocation(invoiceID: event.invoiceID, amount: event.amount).payload)
+        case .invoiceDiscountTaken(let event):
+            discounts.append(Allocation(invoiceID: event.invoiceID, amount: event.amount).payload)
         default: continue
         }
     }
     result.add("allocations", .array(allocations))
     if !writeOffs.isEmpty { result.add("written_off", .array(writeOffs)) }
+    if !discounts.isEmpty { result.add("discounts", .array(discounts)) }
 }
 
 private func addSettings(_ settings: LedgerSettings, to result: inout PayloadObjectBuilder) {

@@ -39,7 +39,12 @@ extension Decider {
                 automatic: command.allocations == nil
             )
             events.append(.paymentAllocated(event))
-            events += toleranceWriteOffs(after: allocations, date: command.date)
+            events += settlements(
+                after: allocations,
+                payment: command.paymentID,
+                paymentDate: command.date,
+                date: command.date
+            )
         }
         return events
     }
@@ -74,7 +79,12 @@ extension Decider {
             allocations: command.allocations
         )
         return [.paymentAllocated(event)]
-            + toleranceWriteOffs(after: command.allocations, date: date)
+            + settlements(
+                after: command.allocations,
+                payment: payment.id,
+                paymentDate: payment.time.date,
+                date: date
+            )
     }
 
     func reversePayment(_ command: ReversePayment) throws(Rejection) -> [LedgerEvent] {
@@ -123,7 +133,8 @@ extension Decider {
         }
     }
 
-    /// Oldest due date first, then issue date, then invoice id, among the customer's invoices
+    /// Oldest due date (of the oldest open instalment) first, then issue date, then invoice id,
+    /// among the customer's invoices
     /// open at the head in the payment's currency and issued on or before its date.
     private func automaticAllocations(customer: Int, amount: Money, date: LedgerDate)
         -> [Allocation]
@@ -138,15 +149,21 @@ extension Decider {
                 candidates.append(invoice)
             }
         }
+        // An instalment plan is as old as its oldest open part.
+        let due = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0.nextDueAtHead) })
         candidates.sort { lhs, rhs in
-            if lhs.dueDate != rhs.dueDate { return lhs.dueDate < rhs.dueDate }
+            let (left, right) = (due[lhs.id] ?? lhs.dueDate, due[rhs.id] ?? rhs.dueDate)
+            if left != right { return left < right }
             if lhs.issueDate != rhs.issueDate { return lhs.issueDate < rhs.issueDate }
             return lhs.id < rhs.id
         }
         var remaining = amount.minorUnits
         var allocations: [Allocation] = []
         for invoice in candidates where remaining > 0 {
-            let applied = min(remaining, invoice.openAtHead)
+            // Within the discount window, the discounted amount settles the invoice.
+            let needed = invoice.openAtHead - availableDiscount(invoice, paymentDate: date)
+            let applied = min(remaining, needed)
+            guard applied > 0 else { continue }
             allocations.append(
                 Allocation(
                     invoiceID: invoice.id,
@@ -158,19 +175,34 @@ extension Decider {
         return allocations
     }
 
-    /// Automatic write-offs for invoices that the allocations leave open by no more than the
-    /// currency's write-off tolerance.
-    private func toleranceWriteOffs(after allocations: [Allocation], date: LedgerDate)
-        -> [LedgerEvent]
-    {
+    /// What closes invoices that the allocations leave barely open: the early-payment discount
+    /// when the payment came within the window and the leftover is no more than the discount,
+    /// else an automatic write-off when the leftover is within the currency's tolerance.
+    private func settlements(
+        after allocations: [Allocation],
+        payment: PaymentID,
+        paymentDate: LedgerDate,
+        date: LedgerDate
+    ) -> [LedgerEvent] {
         var events: [LedgerEvent] = []
         for allocation in allocations {
             let currency = allocation.amount.currency
-            guard let tolerance = state.settings.writeOffTolerances[currency],
-                let invoice = state.invoice(allocation.invoiceID)
-            else { continue }
+            guard let invoice = state.invoice(allocation.invoiceID) else { continue }
             let leftover = invoice.openAtHead - allocation.amount.minorUnits
-            guard leftover > 0, leftover <= tolerance else { continue }
+            guard leftover > 0 else { continue }
+            if leftover <= availableDiscount(invoice, paymentDate: paymentDate) {
+                let event = InvoiceDiscountTaken(
+                    invoiceID: invoice.id,
+                    paymentID: payment,
+                    amount: Money(minorUnits: leftover, currency: currency),
+                    date: date
+                )
+                events.append(.invoiceDiscountTaken(event))
+                continue
+            }
+            guard let tolerance = state.settings.writeOffTolerances[currency],
+                leftover <= tolerance
+            else { continue }
             let event = InvoiceWrittenOff(
                 invoiceID: invoice.id,
                 amount: Money(minorUnits: leftover, currency: currency),

@@ -39,6 +39,10 @@ struct Decider {
         case .allocatePayment(let command): return try allocatePayment(command)
         case .reversePayment(let command): return try reversePayment(command)
         case .closePeriod(let command): return try closePeriod(command)
+        case .refundPayment(let command): return try refundPayment(command)
+        case .disputeInvoice(let command): return try disputeInvoice(command)
+        case .resolveDispute(let command): return try resolveDispute(command)
+        case .promisePayment(let command): return try promisePayment(command)
         case .configureLedger(let command):
             return [
                 .ledgerConfigured(
@@ -120,14 +124,19 @@ struct Decider {
         }
         let lines: [InvoiceLine]
         if case .lines(let given) = command.content { lines = given } else { lines = [] }
+        var instalments = command.instalments
+        if instalments.isEmpty, let split = terms?.split {
+            instalments = split.schedule(command.amount, firstDue: dueDate)
+        }
         let event = InvoiceIssued(
             invoiceID: command.invoiceID,
             customerID: command.customerID,
             amount: command.amount,
             issueDate: command.issueDate,
-            dueDate: dueDate,
+            dueDate: instalments.last?.dueDate ?? dueDate,
             terms: terms,
             lines: lines,
+            instalments: instalments,
             poNumber: command.poNumber,
             metadata: command.metadata
         )

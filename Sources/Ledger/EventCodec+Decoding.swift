@@ -85,6 +85,8 @@ extension EventCodec {
         let customerID: CustomerID = try reader.identifier("customer_id")
         try reader.expect("due_date", &scope)
         let dueDate = try reader.date("due_date")
+        let instalments =
+            try reader.has("instalments", &scope) ? try reader.instalments(currency) : []
         try reader.expect("invoice_id", &scope)
         let invoiceID: InvoiceID = try reader.identifier("invoice_id")
         try reader.expect("issue_date", &scope)
@@ -107,6 +109,7 @@ extension EventCodec {
             dueDate: dueDate,
             terms: terms,
             lines: lines,
+            instalments: instalments,
             poNumber: poNumber,
             metadata: metadata
         )

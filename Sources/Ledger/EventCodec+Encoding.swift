@@ -50,7 +50,7 @@ extension EventCodec {
     static func encode(_ event: InvoiceIssued, into writer: inout PayloadWriter) {
         let count =
             6 + (event.lines.isEmpty ? 0 : 1) + (event.metadata.isEmpty ? 0 : 1)
-            + present(event.poNumber, event.terms)
+            + (event.instalments.isEmpty ? 0 : 1) + present(event.poNumber, event.terms)
         writer.writeObjectHeader(count: count)
         writer.writeKey("amount")
         writer.writeMoney(event.amount)
@@ -60,6 +60,17 @@ extension EventCodec {
         writer.writeString(event.customerID.rawValue)
         writer.writeKey("due_date")
         writer.writeDate(event.dueDate)
+        if !event.instalments.isEmpty {
+            writer.writeKey("instalments")
+            writer.writeArrayHeader(count: event.instalments.count)
+            for instalment in event.instalments {
+                writer.writeObjectHeader(count: 2)
+                writer.writeKey("amount")
+                writer.writeMoney(instalment.amount)
+                writer.writeKey("due_date")
+                writer.writeDate(instalment.dueDate)
+            }
+        }
         writer.writeKey("invoice_id")
         writer.writeString(event.invoiceID.rawValue)
         writer.writeKey("issue_date")
@@ -206,18 +217,34 @@ extension EventCodec {
     }
 
     static func encode(_ terms: PaymentTerms, into writer: inout PayloadWriter) {
-        writer.writeObjectHeader(count: 2)
+        writer.writeObjectHeader(count: 2 + present(terms.discount, terms.split))
         writer.writeKey("days")
         writer.writeInt(Int64(terms.days))
+        if let discount = terms.discount {
+            writer.writeKey("discount")
+            writer.writeObjectHeader(count: 2)
+            writer.writeKey("days")
+            writer.writeInt(Int64(discount.days))
+            writer.writeKey("percent")
+            writer.writeString(discount.percent.description)
+        }
+        if let split = terms.split {
+            writer.writeKey("instalments")
+            writer.writeObjectHeader(count: 2)
+            writer.writeKey("count")
+            writer.writeInt(Int64(split.count))
+            writer.writeKey("interval_days")
+            writer.writeInt(Int64(split.intervalDays))
+        }
         writer.writeKey("kind")
         writer.writeString(terms.kind)
     }
 
-    private static func present(_ values: Any?...) -> Int {
+    static func present(_ values: Any?...) -> Int {
         values.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
     }
 
-    private static func writeOptional(
+    static func writeOptional(
         _ key: StaticString,
         _ value: String?,
         into writer: inout PayloadWriter

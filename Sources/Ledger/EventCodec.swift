@@ -33,6 +33,11 @@ package enum EventCodec {
             writer.writeObjectHeader(count: 1)
             writer.writeKey("through")
             writer.writeDate(payload.through)
+        case .invoiceDiscountTaken(let payload): encode(payload, into: &writer)
+        case .paymentRefunded(let payload): encode(payload, into: &writer)
+        case .invoiceDisputed(let payload): encode(payload, into: &writer)
+        case .invoiceDisputeResolved(let payload): encode(payload, into: &writer)
+        case .invoicePromised(let payload): encode(payload, into: &writer)
         }
         return (event.typeName, event.schemaVersion, writer.bytes)
     }
@@ -84,7 +89,8 @@ package enum EventCodec {
         ("customer.updated", 4), ("invoice.voided", 5), ("invoice.written_off", 6),
         ("credit_note.issued", 7),
         ("payment.reversed", 8), ("period.closed", 9), ("ledger.configured", 10),
-        ("ledger.created", 11),
+        ("ledger.created", 11), ("invoice.discount_taken", 12), ("payment.refunded", 13),
+        ("invoice.disputed", 14), ("invoice.dispute_resolved", 15), ("invoice.promised", 16),
     ]
 
     /// The position of `type` in ``typeNames``, or nil for an unknown type.
@@ -121,6 +127,11 @@ package enum EventCodec {
         case 9: return .periodClosed(try decodePeriodClosed(&reader))
         case 10: return .ledgerConfigured(try decodeLedgerConfigured(&reader))
         case 11: return try decodeLedgerCreated(&reader)
+        case 12: return .invoiceDiscountTaken(try decodeInvoiceDiscountTaken(&reader))
+        case 13: return .paymentRefunded(try decodePaymentRefunded(&reader))
+        case 14: return .invoiceDisputed(try decodeInvoiceDisputed(&reader))
+        case 15: return .invoiceDisputeResolved(try decodeInvoiceDisputeResolved(&reader))
+        case 16: return .invoicePromised(try decodeInvoicePromised(&reader))
         default: throw .unknownType(type)
         }
     }

@@ -14,6 +14,9 @@ package struct InvoiceIssued: Hashable, Sendable {
     package var terms: PaymentTerms?
     /// The lines, empty when billed by amount.
     package var lines: [InvoiceLine]
+    /// The payment schedule, resolved; empty when the whole amount is due on ``dueDate``.
+    /// The last instalment's due date is ``dueDate``.
+    package var instalments: [Instalment]
     /// The purchase order number.
     package var poNumber: String?
     /// Free attributes from the billing system.
@@ -28,6 +31,7 @@ package struct InvoiceIssued: Hashable, Sendable {
         dueDate: LedgerDate,
         terms: PaymentTerms? = nil,
         lines: [InvoiceLine] = [],
+        instalments: [Instalment] = [],
         poNumber: String? = nil,
         metadata: [String: String] = [:]
     ) {
@@ -38,6 +42,7 @@ package struct InvoiceIssued: Hashable, Sendable {
         self.dueDate = dueDate
         self.terms = terms
         self.lines = lines
+        self.instalments = instalments
         self.poNumber = poNumber
         self.metadata = metadata
     }

@@ -30,6 +30,12 @@ package struct InvoiceRecord: Hashable, Sendable {
     package var openAtHead: Int64
     /// The latest date and sequence of any fact on the invoice: from there on the head's view holds.
     package var lastFact: FactTime
+    /// The payment schedule; empty when the whole amount is due on ``dueDate``.
+    package var instalments: [Instalment]
+    /// Disputes in log order; at most the last one is unresolved.
+    package var disputes: [DisputeRecord] = []
+    /// Promises to pay in log order; the latest visible one is the promise in force.
+    package var promises: [PromiseRecord] = []
 
     /// Creates a record from an issue.
     package init(_ event: InvoiceIssued, customer: Int32, sequence: UInt64) {
@@ -45,6 +51,7 @@ package struct InvoiceRecord: Hashable, Sendable {
         metadata = event.metadata
         openAtHead = event.amount.minorUnits
         lastFact = FactTime(date: event.issueDate, sequence: sequence)
+        instalments = event.instalments
     }
 
     /// The invoice's currency.
@@ -73,20 +80,77 @@ package struct InvoiceRecord: Hashable, Sendable {
         return open
     }
 
-    /// Totals applied at `time`, by kind, in minor units.
-    package func appliedTotals(at time: ReportTime) -> (
-        allocated: Int64, credited: Int64, writtenOff: Int64
-    ) {
-        var totals: (allocated: Int64, credited: Int64, writtenOff: Int64) = (0, 0, 0)
+    /// Totals applied at `time`, by kind, in minor units; `credited` includes discounts,
+    /// which `discounted` also shows on their own.
+    package func appliedTotals(at time: ReportTime) -> AppliedTotals {
+        var totals = AppliedTotals()
         guard counts(at: time) else { return totals }
         for application in applications where application.counts(at: time) {
             switch application.kind {
             case .allocation: totals.allocated += application.amount
             case .creditNote: totals.credited += application.amount
+            case .discount:
+                totals.credited += application.amount
+                totals.discounted += application.amount
             case .writeOff, .automaticWriteOff: totals.writtenOff += application.amount
             }
         }
         return totals
+    }
+
+    /// Whether an early-payment discount was taken and not taken back by a reversal.
+    package var discountTakenAtHead: Bool {
+        applications.contains { $0.kind == .discount && $0.revocation == nil }
+    }
+
+    /// The due date of the oldest part open at the head: the invoice's due date without
+    /// instalments.
+    package var nextDueAtHead: LedgerDate {
+        guard !instalments.isEmpty else { return dueDate }
+        return schedule(openAmount: openAtHead).first { $0.open > 0 }?.dueDate ?? dueDate
+    }
+
+    /// Whether the invoice has an unresolved dispute at the head.
+    package var isDisputedAtHead: Bool {
+        disputes.last.map { $0.resolved == nil } ?? false
+    }
+
+    /// The dispute open at `time`, if any.
+    package func dispute(at time: ReportTime) -> DisputeRecord? {
+        guard let last = disputes.last(where: { $0.opened.isVisible(at: time) }) else {
+            return nil
+        }
+        if let resolved = last.resolved, resolved.isVisible(at: time) { return nil }
+        return last
+    }
+
+    /// The latest promise to pay made by `time`, if any.
+    package func promise(at time: ReportTime) -> PromiseRecord? {
+        promises.last { $0.time.isVisible(at: time) }
+    }
+
+    /// The schedule at `time`: each instalment's due date, amount and open part, the applied
+    /// amount filling the oldest first; one line for an invoice without instalments.
+    ///
+    /// The open parts add up to ``openAmount(at:)``; an over-applied amount (possible at a past
+    /// date, since limits are checked at the head) is taken from the last instalment, unclamped.
+    package func schedule(openAmount open: Int64) -> [InstalmentPosition] {
+        guard !instalments.isEmpty else {
+            return [InstalmentPosition(dueDate: dueDate, amount: amount.minorUnits, open: open)]
+        }
+        var applied = amount.minorUnits - open
+        var parts: [InstalmentPosition] = []
+        parts.reserveCapacity(instalments.count)
+        for instalment in instalments {
+            let due = instalment.amount.minorUnits
+            let filled = min(max(applied, 0), due)
+            applied -= filled
+            parts.append(
+                InstalmentPosition(dueDate: instalment.dueDate, amount: due, open: due - filled)
+            )
+        }
+        if applied != 0 { parts[parts.count - 1].open -= applied }
+        return parts
     }
 }
 
@@ -102,6 +166,8 @@ package struct InvoiceApplication: Hashable, Sendable {
         case writeOff = 2
         /// A write-off by the tolerance rule.
         case automaticWriteOff = 3
+        /// An early-payment discount earned by a payment (the source).
+        case discount = 4
     }
 
     /// The kind.
@@ -110,9 +176,10 @@ package struct InvoiceApplication: Hashable, Sendable {
     package var amount: Int64
     /// When it takes effect and was recorded.
     package var time: FactTime
-    /// The payment's or credit note's index; -1 for write-offs.
+    /// The payment's or credit note's index (the earning payment's for a discount); -1 for
+    /// write-offs.
     package var source: Int32
-    /// For allocations: when the payment's reversal took it back.
+    /// For allocations and discounts: when the payment's reversal took it back.
     package var revocation: FactTime?
 
     /// Creates an application.
@@ -136,5 +203,83 @@ package struct InvoiceApplication: Hashable, Sendable {
         guard self.time.isVisible(at: time) else { return false }
         if let revocation, revocation.isVisible(at: time) { return false }
         return true
+    }
+}
+
+/// Totals applied to an invoice at a report time, in minor units.
+package struct AppliedTotals: Hashable, Sendable {
+    /// Cash allocated.
+    package var allocated: Int64 = 0
+    /// Credit notes and discounts.
+    package var credited: Int64 = 0
+    /// Discounts alone (also in ``credited``).
+    package var discounted: Int64 = 0
+    /// Write-offs, manual and automatic.
+    package var writtenOff: Int64 = 0
+
+    /// Creates zero totals.
+    package init() {}
+
+    /// Everything applied: allocated, credited and written off.
+    package var total: Int64 { allocated + credited + writtenOff }
+}
+
+/// A dispute on an invoice: when it was raised and, once settled, when and how.
+package struct DisputeRecord: Hashable, Sendable {
+    /// When it was raised and recorded.
+    package var opened: FactTime
+    /// What the customer contests.
+    package var reason: String
+    /// When it was resolved, if it was.
+    package var resolved: FactTime?
+    /// How it was resolved.
+    package var resolution: String?
+
+    /// Creates a dispute record.
+    package init(
+        opened: FactTime,
+        reason: String,
+        resolved: FactTime? = nil,
+        resolution: String? = nil
+    ) {
+        self.opened = opened
+        self.reason = reason
+        self.resolved = resolved
+        self.resolution = resolution
+    }
+}
+
+/// A promise to pay part or all of an invoice by a date.
+package struct PromiseRecord: Hashable, Sendable {
+    /// The amount promised, in the invoice's minor units.
+    package var amount: Int64
+    /// The date the customer promised to pay by.
+    package var promisedDate: LedgerDate
+    /// When it was made and recorded.
+    package var time: FactTime
+
+    /// Creates a promise record.
+    package init(amount: Int64, promisedDate: LedgerDate, time: FactTime) {
+        self.amount = amount
+        self.promisedDate = promisedDate
+        self.time = time
+    }
+}
+
+/// One instalment (or the whole invoice) at a report time: due date, amount and open part,
+/// in the invoice's minor units.
+package struct InstalmentPosition: Hashable, Sendable {
+    /// When it is due.
+    package var dueDate: LedgerDate
+    /// Its amount.
+    package var amount: Int64
+    /// What is open of it, unclamped.
+    package var open: Int64
+
+    /// Creates a position.
+    package init(dueDate: LedgerDate, amount: Int64, open: Int64) {
+        self.dueDate = dueDate
+        self.amount = amount
+        self.open = open
     }
 }

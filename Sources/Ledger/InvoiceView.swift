@@ -28,6 +28,14 @@ package struct InvoiceView: Hashable, Sendable {
             case reversal
             /// Voided.
             case void
+            /// An early-payment discount taken (the reference is the earning payment).
+            case discount
+            /// A dispute raised.
+            case disputed
+            /// A dispute resolved.
+            case disputeResolved = "dispute_resolved"
+            /// A promise to pay recorded (the reference is the promised date).
+            case promise
         }
 
         /// What happened.
@@ -62,6 +70,14 @@ package struct InvoiceView: Hashable, Sendable {
     package let writtenOff: Money
     /// The full record (lines, terms, PO number, metadata) at the head.
     package let record: InvoiceRecord
+    /// The dispute open at the report time, if any.
+    package let dispute: DisputeRecord?
+    /// The latest promise to pay made by the report time, if any.
+    package let promise: PromiseRecord?
+    /// The instalments at the report time: due date, amount and open part (empty without a
+    /// schedule).
+    package let instalments: [InstalmentPosition]
+
     /// Facts known and effective at the report time, by date then sequence.
     package let history: [HistoryEntry]
 }
@@ -97,6 +113,9 @@ extension LedgerState {
             credited: Money(minorUnits: applied.credited, currency: currency),
             writtenOff: Money(minorUnits: applied.writtenOff, currency: currency),
             record: invoice,
+            dispute: invoice.dispute(at: time),
+            promise: invoice.promise(at: time),
+            instalments: invoice.instalments.isEmpty ? [] : invoice.schedule(openAmount: open),
             history: withHistory ? history(of: invoice, at: time) : []
         )
     }
@@ -126,6 +145,9 @@ extension LedgerState {
                 reference = creditNotes[Int(application.source)].id.rawValue
             case .writeOff: kind = .writeOff
             case .automaticWriteOff: kind = .automaticWriteOff
+            case .discount:
+                kind = .discount
+                reference = payments[Int(application.source)].id.rawValue
             }
             if application.time.isVisible(at: time) {
                 entries.append(
@@ -143,8 +165,44 @@ extension LedgerState {
         if let void = invoice.void, void.isVisible(at: time) {
             entries.append(Entry(kind: .void, amount: nil, time: void, reference: nil))
         }
+        entries += collectionHistory(of: invoice, at: time)
         return entries.sorted {
             ($0.time.date, $0.time.sequence) < ($1.time.date, $1.time.sequence)
         }
+    }
+}
+
+extension LedgerState {
+    /// Disputes, resolutions and promises visible at `time`, as history entries.
+    fileprivate func collectionHistory(of invoice: InvoiceRecord, at time: ReportTime)
+        -> [InvoiceView.HistoryEntry]
+    {
+        var entries: [InvoiceView.HistoryEntry] = []
+        for dispute in invoice.disputes where dispute.opened.isVisible(at: time) {
+            entries.append(
+                .init(kind: .disputed, amount: nil, time: dispute.opened, reference: dispute.reason)
+            )
+            if let resolved = dispute.resolved, resolved.isVisible(at: time) {
+                entries.append(
+                    .init(
+                        kind: .disputeResolved,
+                        amount: nil,
+                        time: resolved,
+                        reference: dispute.resolution
+                    )
+                )
+            }
+        }
+        for promise in invoice.promises where promise.time.isVisible(at: time) {
+            entries.append(
+                .init(
+                    kind: .promise,
+                    amount: Money(minorUnits: promise.amount, currency: invoice.currency),
+                    time: promise.time,
+                    reference: promise.promisedDate.description
+                )
+            )
+        }
+        return entries
     }
 }

@@ -39,6 +39,8 @@ package struct IssueInvoice: Hashable, Sendable {
     package let poNumber: String?
     /// Free string attributes from the billing system.
     package let metadata: [String: String]
+    /// An explicit payment schedule; empty unless given. Its last due date is the invoice's.
+    package let instalments: [Instalment]
 
     /// Creates the command and computes the total.
     /// - Throws: ``ParameterError`` for a non-positive or out-of-range total, foreign-currency
@@ -51,12 +53,26 @@ package struct IssueInvoice: Hashable, Sendable {
         issueDate: LedgerDate,
         due: DueDateRule,
         poNumber: String? = nil,
-        metadata: [String: String] = [:]
+        metadata: [String: String] = [:],
+        instalments: [Instalment] = []
     ) throws(ParameterError) {
         self.amount = try IssueInvoice.total(of: content, currency: currency)
         if case .date(let dueDate) = due, dueDate < issueDate {
             throw .invalidValue("due_date", "due_date must not be before issue_date")
         }
+        if !instalments.isEmpty {
+            if case .date = due {
+                throw .invalidValue("instalments", "give due_date or instalments, not both")
+            }
+            if case .terms(let terms) = due, terms.split != nil {
+                throw .invalidValue(
+                    "instalments",
+                    "give instalments or terms.instalments, not both"
+                )
+            }
+            try Instalment.check(instalments, total: amount, issueDate: issueDate)
+        }
+        self.instalments = instalments
         try ParameterError.checkText(poNumber, field: "po_number")
         guard metadata.count <= IssueInvoice.maximumMetadataEntries else {
             throw .invalidValue("metadata", "metadata has more than 64 entries")
@@ -125,6 +141,7 @@ package struct IssueInvoice: Hashable, Sendable {
         case .customerTerms: break
         }
         object.add("po_number", string: poNumber)
+        if !instalments.isEmpty { object.add("instalments", .array(instalments.map(\.payload))) }
         if !metadata.isEmpty {
             var entries = PayloadObjectBuilder()
             for (key, value) in metadata { entries.add(key, string: value) }

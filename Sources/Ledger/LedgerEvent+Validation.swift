@@ -50,6 +50,16 @@ extension LedgerEvent {
             return invalid(event.reason, "reason")
         case .periodClosed:
             return nil
+        case .invoiceDiscountTaken(let event):
+            return event.amount.isPositive ? nil : "amount"
+        case .paymentRefunded(let event):
+            return event.amount.isPositive ? invalid(event.reason, "reason") : "amount"
+        case .invoiceDisputed(let event):
+            return invalid(event.reason, "reason")
+        case .invoiceDisputeResolved(let event):
+            return invalid(event.resolution, "resolution")
+        case .invoicePromised(let event):
+            return event.amount.isPositive ? nil : "amount"
         }
     }
 
@@ -64,6 +74,9 @@ extension LedgerEvent {
             return event.amount.isPositive
                 ? (event.method.utf8.count <= 64 ? nil : "method") : "amount"
         case .paymentAllocated, .ledgerConfigured, .customerUpdated: return validationFailure
+        case .invoiceDiscountTaken(let event): return event.amount.isPositive ? nil : "amount"
+        case .paymentRefunded(let event): return event.amount.isPositive ? nil : "amount"
+        case .invoicePromised(let event): return event.amount.isPositive ? nil : "amount"
         default: return nil
         }
     }
@@ -71,6 +84,16 @@ extension LedgerEvent {
     private func invoiceTotalsFailure(_ event: InvoiceIssued) -> String? {
         guard event.amount.isPositive else { return "amount" }
         guard event.dueDate >= event.issueDate else { return "due_date" }
+        if !event.instalments.isEmpty {
+            do {
+                try Instalment.check(
+                    event.instalments,
+                    total: event.amount,
+                    issueDate: event.issueDate
+                )
+            } catch { return "instalments" }
+            guard event.instalments.last?.dueDate == event.dueDate else { return "due_date" }
+        }
         guard !event.lines.isEmpty else { return nil }
         var total: Int64 = 0
         for line in event.lines {

@@ -27,6 +27,16 @@ package enum LedgerEvent: Hashable, Sendable {
     case paymentReversed(PaymentReversed)
     /// `period.closed`.
     case periodClosed(PeriodClosed)
+    /// `invoice.discount_taken`.
+    case invoiceDiscountTaken(InvoiceDiscountTaken)
+    /// `payment.refunded`.
+    case paymentRefunded(PaymentRefunded)
+    /// `invoice.disputed`.
+    case invoiceDisputed(InvoiceDisputed)
+    /// `invoice.dispute_resolved`.
+    case invoiceDisputeResolved(InvoiceDisputeResolved)
+    /// `invoice.promised`.
+    case invoicePromised(InvoicePromised)
 
     /// The stable type name stored with the event, such as `invoice.issued`.
     package var typeName: String {
@@ -43,6 +53,11 @@ package enum LedgerEvent: Hashable, Sendable {
         case .paymentAllocated: "payment.allocated"
         case .paymentReversed: "payment.reversed"
         case .periodClosed: "period.closed"
+        case .invoiceDiscountTaken: "invoice.discount_taken"
+        case .paymentRefunded: "payment.refunded"
+        case .invoiceDisputed: "invoice.disputed"
+        case .invoiceDisputeResolved: "invoice.dispute_resolved"
+        case .invoicePromised: "invoice.promised"
         }
     }
 
@@ -58,6 +73,8 @@ package enum LedgerEvent: Hashable, Sendable {
         "customer.updated": 1, "invoice.issued": 1, "invoice.voided": 1,
         "invoice.written_off": 1, "credit_note.issued": 1, "payment.received": 1,
         "payment.allocated": 1, "payment.reversed": 1, "period.closed": 1,
+        "invoice.discount_taken": 1, "payment.refunded": 1, "invoice.disputed": 1,
+        "invoice.dispute_resolved": 1, "invoice.promised": 1,
     ]
 
     /// The longest ledger id in bytes.

@@ -101,13 +101,19 @@ extension LedgerScenarioGenerator {
         } else {
             content = .amount(amount(currency, major: 10...5000))
         }
-        let due: IssueInvoice.DueDateRule =
-            switch Int.random(in: 0..<10, using: &random) {
-            case 0..<5: .terms(.net(days: 30))
-            case 5..<7: .date(issueDate.adding(days: 14))
-            case 7..<9: .terms(.endOfMonth(plusDays: 10))
-            default: .customerTerms
-            }
+        var instalments: [Instalment] = []
+        let due: IssueInvoice.DueDateRule
+        switch Int.random(in: 0..<12, using: &random) {
+        case 0..<4: due = .terms(.net(days: 30))
+        case 4..<6: due = .date(issueDate.adding(days: 14))
+        case 6..<8: due = .terms(.endOfMonth(plusDays: 10))
+        case 8: due = .customerTerms
+        case 9: due = .terms(Self.discountTerms)
+        case 10: due = .terms(Self.splitTerms)
+        default:
+            due = .terms(.net(days: 30))
+            instalments = twoInstalments(of: content, currency: currency, issueDate: issueDate)
+        }
         let command = try? IssueInvoice(
             invoiceID: InvoiceID(validated: "INV-\(1_000_000 + counters.invoices)"),
             customerID: customer.id,
@@ -116,8 +122,47 @@ extension LedgerScenarioGenerator {
             issueDate: issueDate,
             due: due,
             poNumber: chance(20) ? "PO-\(counters.invoices)" : nil,
-            metadata: chance(10) ? ["project": "P\(counters.invoices % 17)"] : [:]
+            metadata: chance(10) ? ["project": "P\(counters.invoices % 17)"] : [:],
+            instalments: instalments
         )
         return command.map(Command.issueInvoice)
+    }
+
+    /// "2/10 net 30".
+    static let discountTerms: PaymentTerms = {
+        guard let percent = DecimalQuantity(significand: 2, scale: 0),
+            let discount = try? EarlyPaymentDiscount(percent: percent, days: 10)
+        else { preconditionFailure("invalid discount terms") }
+        return PaymentTerms(basis: .net, days: 30, discount: discount)
+    }()
+
+    /// Net 30 in three monthly instalments.
+    static let splitTerms: PaymentTerms = {
+        guard let split = try? InstalmentSplit(count: 3, intervalDays: 30) else {
+            preconditionFailure("invalid split")
+        }
+        return PaymentTerms(basis: .net, days: 30, split: split)
+    }()
+
+    /// A schedule of two parts, 20 and 50 days after issue; empty for lines, whose total is
+    /// only known once the command is built.
+    mutating func twoInstalments(
+        of content: IssueInvoice.Content,
+        currency: Currency,
+        issueDate: LedgerDate
+    ) -> [Instalment] {
+        guard case .amount(let total) = content, total.minorUnits >= 2 else { return [] }
+        let first = total.minorUnits * Int64.random(in: 2...8, using: &random) / 10
+        guard first > 0, first < total.minorUnits else { return [] }
+        return [
+            Instalment(
+                dueDate: issueDate.adding(days: 20),
+                amount: Money(minorUnits: first, currency: currency)
+            ),
+            Instalment(
+                dueDate: issueDate.adding(days: 50),
+                amount: Money(minorUnits: total.minorUnits - first, currency: currency)
+            ),
+        ]
     }
 }

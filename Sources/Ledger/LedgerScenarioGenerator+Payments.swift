@@ -35,7 +35,7 @@ extension LedgerScenarioGenerator {
                 let full = chance(70)
                 let amount =
                     full
-                    ? invoice.openAtHead
+                    ? max(1, invoice.openAtHead - discountDue(invoice, paymentDate: date))
                     : max(1, invoice.openAtHead / Int64.random(in: 2...4, using: &random))
                 return Allocation(
                     invoiceID: invoice.id,

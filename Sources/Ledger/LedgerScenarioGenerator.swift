@@ -3,7 +3,8 @@
 /// The mix: customers in a few currencies and segments; invoices by amount or by lines with
 /// various terms; full, partial, automatic and unapplied payments; later allocations; credit
 /// notes on invoices and on account; some write-offs, voids, reversals, backdated payments,
-/// customer updates, a write-off tolerance and monthly period closes. Business days advance
+/// customer updates, a write-off tolerance and monthly period closes; instalment plans,
+/// early-payment discounts (some taken), refunds, disputes and promises to pay. Business days advance
 /// as commands are generated. Commands are chosen from the given state, so nearly all are
 /// accepted; the few that the decider refuses are simply skipped by ``run(events:)``.
 package struct LedgerScenarioGenerator: Sendable {
@@ -56,6 +57,9 @@ package struct LedgerScenarioGenerator: Sendable {
             case 88..<90: reversePayment(state)
             case 90..<92: voidInvoice(state)
             case 92..<94: updateCustomer(state)
+            case 94..<96: refundPayment(state)
+            case 96: disputeOrResolve(state)
+            case 97: promisePayment(state)
             default: issueInvoice(state)
             }
         return (command ?? issueInvoice(state) ?? registerCustomer(), context)

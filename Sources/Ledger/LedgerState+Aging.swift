@@ -7,15 +7,35 @@ extension LedgerState {
         let time = query.time
         var sums = AgingSums(width: query.boundaries.count + 3, customers: customers.count)
         let unappliedColumn = sums.width - 1
+        // -1 matches every customer; an unknown customer matches none.
+        let only: Int32 = query.customerID.map { customerIndex($0).map(Int32.init) ?? -2 } ?? -1
+        let wanted = { (customer: Int32, currency: Currency) -> Bool in
+            (only == -1 || customer == only) && (query.currency.map { $0 == currency } ?? true)
+        }
         // Linear scans in storage order keep memory access sequential.
         invoices.forEach { invoice in
+            guard wanted(invoice.customer, invoice.currency) else { return }
             let open = invoice.openAmount(at: time)
             guard open != 0 else { return }
+            guard invoice.instalments.isEmpty || query.basis == .invoiceDate else {
+                // Each instalment ages by its own due date; the oldest fill first.
+                for part in invoice.schedule(openAmount: open) where part.open != 0 {
+                    let bucket = query.bucket(daysPastDue: time.asOf.days(since: part.dueDate))
+                    sums.add(
+                        part.open,
+                        customer: invoice.customer,
+                        currency: invoice.currency,
+                        column: bucket
+                    )
+                }
+                return
+            }
             let reference = query.basis == .dueDate ? invoice.dueDate : invoice.issueDate
             let bucket = query.bucket(daysPastDue: time.asOf.days(since: reference))
             sums.add(open, customer: invoice.customer, currency: invoice.currency, column: bucket)
         }
         payments.forEach { payment in
+            guard wanted(payment.customer, payment.currency) else { return }
             let unapplied = payment.unapplied(at: time)
             guard unapplied != 0 else { return }
             sums.add(
@@ -26,7 +46,9 @@ extension LedgerState {
             )
         }
         creditNotes.forEach { creditNote in
-            guard creditNote.invoice == nil, creditNote.time.isVisible(at: time) else { return }
+            guard creditNote.invoice == nil, creditNote.time.isVisible(at: time),
+                wanted(creditNote.customer, creditNote.amount.currency)
+            else { return }
             sums.add(
                 creditNote.amount.minorUnits,
                 customer: creditNote.customer,

@@ -42,6 +42,7 @@ extension LedgerState {
                 - applied.writtenOff
             accumulator.update(invoice.currency) { sums in
                 sums.invoiced += invoice.amount.minorUnits
+                sums.credited += applied.discounted
                 sums.writtenOff += applied.writtenOff
                 sums.open += open
             }
@@ -51,7 +52,7 @@ extension LedgerState {
             guard payment.counts(at: time) else { continue }
             let unapplied = payment.unapplied(at: time)
             accumulator.update(payment.currency) { sums in
-                sums.paid += payment.amount.minorUnits
+                sums.paid += payment.paid(at: time)
                 sums.unapplied += unapplied
             }
         }

@@ -50,6 +50,9 @@ extension LedgerState {
             evolvePaymentAllocated(event, sequence: sequence)
         case .paymentReversed(let event):
             evolvePaymentReversed(event, sequence: sequence)
+        case .invoiceDiscountTaken, .paymentRefunded, .invoiceDisputed, .invoiceDisputeResolved,
+            .invoicePromised:
+            evolveCollection(event, sequence: sequence)
         }
     }
 
@@ -60,14 +63,14 @@ extension LedgerState {
         return index
     }
 
-    private func requireInvoice(_ id: InvoiceID) -> Int {
+    func requireInvoice(_ id: InvoiceID) -> Int {
         guard let index = invoiceIndex(id) else {
             preconditionFailure("event names unknown invoice \(id)")
         }
         return index
     }
 
-    private func requirePayment(_ id: PaymentID) -> Int {
+    func requirePayment(_ id: PaymentID) -> Int {
         guard let index = paymentIndex(id) else {
             preconditionFailure("event names unknown payment \(id)")
         }
@@ -159,11 +162,14 @@ extension LedgerState {
             record.reversalReason = event.reason
             return Set(record.allocations.map(\.invoice))
         }
+        // A discount the payment earned is taken back with its allocations: the discount is
+        // only ever taken on an invoice the same payment allocated to, so `touched` has it.
         for invoice in touched.sorted() {
             let (customer, isOpen) = invoices.update(at: Int(invoice)) { record in
                 for position in record.applications.indices {
                     let application = record.applications[position]
-                    guard application.kind == .allocation, application.source == Int32(payment),
+                    guard application.kind == .allocation || application.kind == .discount,
+                        application.source == Int32(payment),
                         application.revocation == nil
                     else { continue }
                     record.applications[position].revocation = time
@@ -176,7 +182,7 @@ extension LedgerState {
         }
     }
 
-    private mutating func apply(_ application: InvoiceApplication, to index: Int) {
+    mutating func apply(_ application: InvoiceApplication, to index: Int) {
         let (customer, closed) = invoices.update(at: index) { invoice in
             invoice.applications.append(application)
             invoice.openAtHead -= application.amount

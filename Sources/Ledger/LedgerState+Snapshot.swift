@@ -1,8 +1,9 @@
 extension LedgerState {
     /// The magic bytes that start every snapshot.
     private static let snapshotMagic: [UInt8] = Array("ACRSNAP1".utf8)
-    /// The snapshot format version this build writes.
-    package static let snapshotFormatVersion: UInt64 = 1
+    /// The snapshot format version this build writes; 2 added instalments, disputes,
+    /// promises, refunds and discount terms. An older snapshot is a cache miss (replay).
+    package static let snapshotFormatVersion: UInt64 = 2
 
     /// The state as compact, versioned bytes; ``init(snapshot:)`` restores an equal state.
     ///

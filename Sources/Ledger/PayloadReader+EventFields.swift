@@ -100,18 +100,74 @@ extension PayloadReader {
         readNullIfPresent()
     }
 
-    /// Reads payment terms `{"days": N, "kind": "…"}`.
+    /// Reads payment terms `{"days": N, "discount"?: {"days", "percent"},
+    /// "instalments"?: {"count", "interval_days"}, "kind": "…"}`.
     mutating func terms(_ field: String) throws(EventDecodingError) -> PaymentTerms {
         var scope = try openObject()
         try expect("days", &scope)
         let days = try integer()
+        var discount: EarlyPaymentDiscount?
+        if try has("discount", &scope) {
+            var inner = try openObject()
+            try expect("days", &inner)
+            let discountDays = try integer()
+            try expect("percent", &inner)
+            let percentText = try text(field)
+            try close(inner)
+            guard let percent = DecimalQuantity(parsing: percentText),
+                percent.description == percentText,
+                let value = try? EarlyPaymentDiscount(
+                    percent: percent,
+                    days: Int(clamping: discountDays)
+                )
+            else { throw .invalidField(field) }
+            discount = value
+        }
+        var split: InstalmentSplit?
+        if try has("instalments", &scope) {
+            var inner = try openObject()
+            try expect("count", &inner)
+            let count = try integer()
+            try expect("interval_days", &inner)
+            let interval = try integer()
+            try close(inner)
+            guard
+                let value = try? InstalmentSplit(
+                    count: Int(clamping: count),
+                    intervalDays: Int(clamping: interval)
+                )
+            else { throw .invalidField(field) }
+            split = value
+        }
         try expect("kind", &scope)
         let kind = try text(field)
         try close(scope)
         guard days >= 0, days <= Int64(PaymentTerms.maximumDays),
-            let terms = try? PaymentTerms(kind: kind, days: Int(days))
+            let terms = try? PaymentTerms(
+                kind: kind,
+                days: Int(days),
+                discount: discount,
+                split: split
+            )
         else { throw .invalidField(field) }
         return terms
+    }
+
+    /// Reads an instalment schedule `[{"amount": "…", "due_date": "…"}]` in `currency`.
+    mutating func instalments(_ currency: Currency) throws(EventDecodingError) -> [Instalment] {
+        let count = try array()
+        var schedule: [Instalment] = []
+        schedule.reserveCapacity(count)
+        for _ in 0..<count {
+            var element = try openObject()
+            try expect("amount", &element)
+            let amount = try PayloadReader.money(try rawString(), currency, "instalments.amount")
+            try expect("due_date", &element)
+            let dueDate = try date("instalments.due_date")
+            try close(element)
+            schedule.append(Instalment(dueDate: dueDate, amount: amount))
+        }
+        return schedule
     }
 }
 

@@ -40,6 +40,10 @@ package struct PaymentRecord: Hashable, Sendable {
     package var reversal: FactTime?
     /// The reversal's reason.
     package var reversalReason: String?
+    /// Refunds of unapplied cash, in log order.
+    package var refunds: [RefundRecord] = []
+    /// The sum of its refunds (minor units), for the unapplied limit at the head.
+    package var refundedAtHead: Int64 = 0
 
     /// Creates a record from a receipt.
     package init(_ event: PaymentReceived, customer: Int32, sequence: UInt64) {
@@ -56,7 +60,7 @@ package struct PaymentRecord: Hashable, Sendable {
 
     /// What can still be allocated at the head (minor units): zero once reversed.
     package var unappliedAtHead: Int64 {
-        reversal == nil ? amount.minorUnits - allocatedAtHead : 0
+        reversal == nil ? amount.minorUnits - allocatedAtHead - refundedAtHead : 0
     }
 
     /// Whether the payment counts as paid at `time`: received, known, not reversed by then.
@@ -70,10 +74,36 @@ package struct PaymentRecord: Hashable, Sendable {
     /// The unapplied cash at `time` in minor units: zero if the payment does not count.
     package func unapplied(at time: ReportTime) -> Int64 {
         guard counts(at: time) else { return 0 }
-        var unapplied = amount.minorUnits
+        var unapplied = paid(at: time)
         for allocation in allocations where allocation.time.isVisible(at: time) {
             unapplied -= allocation.amount
         }
         return unapplied
+    }
+
+    /// The cash that counts as paid at `time` in minor units: the amount less refunds by then,
+    /// zero if the payment does not count.
+    package func paid(at time: ReportTime) -> Int64 {
+        guard counts(at: time) else { return 0 }
+        var paid = amount.minorUnits
+        for refund in refunds where refund.time.isVisible(at: time) { paid -= refund.amount }
+        return paid
+    }
+}
+
+/// A refund of a payment's unapplied cash.
+package struct RefundRecord: Hashable, Sendable {
+    /// The amount paid back, in the payment's minor units; positive.
+    package var amount: Int64
+    /// When it takes effect and was recorded.
+    package var time: FactTime
+    /// Why.
+    package var reason: String
+
+    /// Creates a refund record.
+    package init(amount: Int64, time: FactTime, reason: String) {
+        self.amount = amount
+        self.time = time
+        self.reason = reason
     }
 }

@@ -43,6 +43,14 @@ package enum Rejection: Error, Hashable, Sendable {
     case periodInFuture(through: LedgerDate, today: LedgerDate)
     /// A write-off without amount found nothing open at the head.
     case nothingToWriteOff(InvoiceID)
+    /// A refund asks for more than the payment's unapplied cash at the head.
+    case refundExceedsUnapplied(payment: PaymentID, requested: Money, unapplied: Money)
+    /// The invoice has an open dispute already.
+    case alreadyDisputed(InvoiceID)
+    /// The invoice has no open dispute to resolve.
+    case notDisputed(InvoiceID)
+    /// A resolution is dated before the dispute it resolves.
+    case dateBeforeDispute(invoice: InvoiceID, date: LedgerDate, disputeDate: LedgerDate)
 
     /// The stable snake_case reason, `data.reason` on the wire.
     package var reason: String {
@@ -67,6 +75,10 @@ package enum Rejection: Error, Hashable, Sendable {
         case .periodNotAdvancing: "period_not_advancing"
         case .periodInFuture: "period_in_future"
         case .nothingToWriteOff: "nothing_to_write_off"
+        case .refundExceedsUnapplied: "refund_exceeds_unapplied"
+        case .alreadyDisputed: "already_disputed"
+        case .notDisputed: "not_disputed"
+        case .dateBeforeDispute: "date_before_dispute"
         }
     }
 
@@ -77,6 +89,7 @@ package enum Rejection: Error, Hashable, Sendable {
         "customer_mismatch", "over_allocation", "exceeds_open_amount", "invoice_voided",
         "void_after_application", "already_reversed", "date_before_issue", "date_before_payment",
         "period_closed", "period_not_advancing", "period_in_future", "nothing_to_write_off",
+        "refund_exceeds_unapplied", "already_disputed", "not_disputed", "date_before_dispute",
     ]
 
     /// A sentence for humans; wording may change, the ``reason`` does not.
@@ -111,6 +124,12 @@ package enum Rejection: Error, Hashable, Sendable {
         case .periodInFuture(let through, let today):
             "cannot close through \(through), today is \(today)"
         case .nothingToWriteOff(let id): "invoice \(id) has nothing open to write off"
+        case .refundExceedsUnapplied(let payment, let requested, let unapplied):
+            "refund of \(requested) exceeds payment \(payment)'s unapplied \(unapplied)"
+        case .alreadyDisputed(let id): "invoice \(id) is already disputed"
+        case .notDisputed(let id): "invoice \(id) has no open dispute"
+        case .dateBeforeDispute(let invoice, let date, let disputeDate):
+            "\(date) is before the dispute on invoice \(invoice) raised \(disputeDate)"
         }
     }
 }

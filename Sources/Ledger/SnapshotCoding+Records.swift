@@ -49,6 +49,24 @@ extension SnapshotWriter {
         optional(record.voidReason) { $0.string($1) }
         int(record.openAtHead)
         fact(record.lastFact)
+        count(record.instalments.count)
+        for instalment in record.instalments {
+            date(instalment.dueDate)
+            int(instalment.amount.minorUnits)
+        }
+        count(record.disputes.count)
+        for dispute in record.disputes {
+            fact(dispute.opened)
+            string(dispute.reason)
+            optional(dispute.resolved) { $0.fact($1) }
+            optional(dispute.resolution) { $0.string($1) }
+        }
+        count(record.promises.count)
+        for promise in record.promises {
+            int(promise.amount)
+            date(promise.promisedDate)
+            fact(promise.time)
+        }
     }
 
     mutating func payment(_ record: PaymentRecord) {
@@ -69,6 +87,13 @@ extension SnapshotWriter {
         int(record.allocatedAtHead)
         optional(record.reversal) { $0.fact($1) }
         optional(record.reversalReason) { $0.string($1) }
+        count(record.refunds.count)
+        for refund in record.refunds {
+            int(refund.amount)
+            fact(refund.time)
+            string(refund.reason)
+        }
+        int(record.refundedAtHead)
     }
 
     mutating func creditNote(_ record: CreditNoteRecord) {
@@ -152,7 +177,34 @@ extension SnapshotReader {
         record.voidReason = try optional { reader throws(SnapshotError) in try reader.string() }
         record.openAtHead = try int()
         record.lastFact = try fact()
+        try restoreBreadth(&record, currency: currency)
         return record
+    }
+
+    private mutating func restoreBreadth(_ record: inout InvoiceRecord, currency: Currency)
+        throws(SnapshotError)
+    {
+        for _ in 0..<(try count()) {
+            let dueDate = try date()
+            record.instalments.append(Instalment(dueDate: dueDate, amount: try money(currency)))
+        }
+        for _ in 0..<(try count()) {
+            record.disputes.append(
+                DisputeRecord(
+                    opened: try fact(),
+                    reason: try string(),
+                    resolved: try optional { reader throws(SnapshotError) in try reader.fact() },
+                    resolution: try optional { reader throws(SnapshotError) in
+                        try reader.string()
+                    }
+                )
+            )
+        }
+        for _ in 0..<(try count()) {
+            record.promises.append(
+                PromiseRecord(amount: try int(), promisedDate: try date(), time: try fact())
+            )
+        }
     }
 
     mutating func payment(customers: Int, invoices: Int) throws(SnapshotError) -> PaymentRecord {
@@ -182,6 +234,12 @@ extension SnapshotReader {
         record.allocatedAtHead = try int()
         record.reversal = try optional { reader throws(SnapshotError) in try reader.fact() }
         record.reversalReason = try optional { reader throws(SnapshotError) in try reader.string() }
+        for _ in 0..<(try count()) {
+            record.refunds.append(
+                RefundRecord(amount: try int(), time: try fact(), reason: try string())
+            )
+        }
+        record.refundedAtHead = try int()
         return record
     }
 

@@ -65,8 +65,17 @@ struct SnapshotWriter {
     }
 
     mutating func terms(_ value: PaymentTerms) {
-        bytes.append(value.kind == "net" ? 0 : 1)
+        bytes.append(value.basis.rawValue)
         count(value.days)
+        optional(value.discount) { writer, discount in
+            writer.int(discount.percent.significand)
+            writer.bytes.append(UInt8(discount.percent.scale))
+            writer.count(discount.days)
+        }
+        optional(value.split) { writer, split in
+            writer.count(split.count)
+            writer.count(split.intervalDays)
+        }
     }
 }
 
@@ -175,8 +184,26 @@ struct SnapshotReader {
     mutating func terms() throws(SnapshotError) -> PaymentTerms {
         let kind = try byte()
         let days = try varint()
-        guard kind <= 1, days <= UInt64(PaymentTerms.maximumDays) else { throw corrupt }
-        return kind == 0 ? .net(days: Int(days)) : .endOfMonth(plusDays: Int(days))
+        guard let basis = PaymentTerms.Basis(rawValue: kind),
+            days <= UInt64(PaymentTerms.maximumDays)
+        else { throw corrupt }
+        let discount = try optional { reader throws(SnapshotError) -> EarlyPaymentDiscount in
+            let percent = try reader.decimal()
+            let discountDays = try reader.varint()
+            guard discountDays <= UInt64(EarlyPaymentDiscount.maximumDays),
+                let value = try? EarlyPaymentDiscount(percent: percent, days: Int(discountDays))
+            else { throw reader.corrupt }
+            return value
+        }
+        let split = try optional { reader throws(SnapshotError) -> InstalmentSplit in
+            let count = try reader.varint()
+            let interval = try reader.varint()
+            guard count <= 1000, interval <= UInt64(PaymentTerms.maximumDays),
+                let value = try? InstalmentSplit(count: Int(count), intervalDays: Int(interval))
+            else { throw reader.corrupt }
+            return value
+        }
+        return PaymentTerms(basis: basis, days: Int(days), discount: discount, split: split)
     }
 
     mutating func index(below limit: Int) throws(SnapshotError) -> Int32 {

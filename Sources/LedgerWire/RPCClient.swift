@@ -77,6 +77,12 @@ package final class RPCClient {
         try send(line + [UInt8(ascii: "\n")])
     }
 
+    /// Shuts down the sending side, as `echo … | socat` does after its input; replies still
+    /// arrive until the daemon closes.
+    package func finishSending() {
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
     /// Reads the next complete line; `nil` when the daemon closed the connection.
     package func nextLine() throws(ConnectionError) -> [UInt8]? {
         while true {

@@ -7,7 +7,10 @@ final class DaemonProcess {
     let dataDirectory: String
     let socketPath: String
     private let process = Process()
-    private let stderrPipe = Pipe()
+    private let isWrapped: Bool
+    /// The daemon's stderr goes to a file, never a pipe: a pipe nobody drains fills up and
+    /// blocks the daemon (or a wrapper such as strace) mid-write.
+    let stderrPath: String
 
     /// The directory holding the built executables (next to the test bundle).
     static var binDirectory: URL {
@@ -28,9 +31,12 @@ final class DaemonProcess {
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
         dataDirectory = self.directory + "/data"
         socketPath = self.directory + "/accrued.sock"
+        stderrPath = self.directory + "/accrued-\(UUID().uuidString).stderr"
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let executable = Self.binDirectory.appendingPathComponent("accrued")
         let daemonArguments = ["--data-dir", dataDirectory, "--socket", socketPath]
             + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
+        isWrapped = !wrapper.isEmpty
         if let program = wrapper.first {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = Array(wrapper.dropFirst()) + [executable.path] + daemonArguments
@@ -41,7 +47,7 @@ final class DaemonProcess {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
-        process.standardError = stderrPipe
+        process.standardError = FileHandle(forWritingAtPath: stderrPath)
         try process.run()
         try waitUntilServing()
     }
@@ -62,21 +68,30 @@ final class DaemonProcess {
         try RPCClient(socketPath: socketPath)
     }
 
-    /// Sends `signal` and waits for the process to exit; returns its status.
+    /// Sends `signal` to the daemon and waits for it (and any wrapper) to exit; returns the
+    /// exit status of the process this object started.
+    ///
+    /// Under a wrapper the signal goes to the wrapped daemon itself: strace, for one, ignores
+    /// SIGTERM while it runs a command.
     @discardableResult
     func stop(signal: Int32 = SIGTERM) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        if process.isRunning { kill(isWrapped ? wrappedPID ?? pid : pid, signal) }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// The daemon's pid when it runs under a wrapper: the wrapper's only child.
+    private var wrappedPID: Int32? {
+        let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+        return children?.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
 
-    /// What the daemon wrote to stderr (after it exited).
+    /// What the daemon has written to stderr so far.
     func stderrText() -> String {
-        if process.isRunning { return "" }
-        return String(decoding: stderrPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
     }
 
     func removeFiles() {
@@ -84,10 +99,7 @@ final class DaemonProcess {
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { stop(signal: SIGKILL) }
     }
 }
 

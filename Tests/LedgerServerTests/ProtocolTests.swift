@@ -69,6 +69,25 @@ struct ProtocolTests {
         #expect(next["result"]?["status"]?.stringValue == "ok")
     }
 
+    @Test func aClientThatStopsSendingStillGetsEveryReply() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"customer.register","params":{"command_id":"h-1","customer_id":"HALF","name":"Half"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"customer.get","params":{"customer_id":"HALF"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"ledger.head"}"#,
+        ]
+        try client.send(Array((lines.joined(separator: "\n") + "\n").utf8))
+        client.finishSending()
+        var replies: [JSONValue] = []
+        while let line = try client.nextLine() { replies.append(try JSONParser.parse(line)) }
+        #expect(replies.map { $0["id"]?.intValue } == [1, 2, 3])
+        #expect(replies[0]["result"]?["seq"]?.intValue == 2)
+        #expect(replies[1]["result"]?["customer_id"]?.stringValue == "HALF")
+        #expect(replies[2]["result"]?["seq"]?.intValue == 2)
+    }
+
     @Test func anOverlongLineIsRefusedAndOnlyThatConnectionCloses() throws {
         let daemon = try DaemonProcess()
         defer { daemon.stop(); daemon.removeFiles() }

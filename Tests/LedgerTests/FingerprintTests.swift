@@ -57,6 +57,8 @@ struct FingerprintTests {
             .updateCustomer(
                 try UpdateCustomer(customerID: CustomerID(validated: "C"), email: .clear)
             ),
+            refund("P", eur("1"), on: "2026-01-01"), dispute("I", on: "2026-01-01"),
+            resolve("I", on: "2026-01-01"), promise("I", eur("1"), by: "2026-01-01"),
         ]
         #expect(Set(commands.map(\.method)) == Set(Command.methods))
         for command in commands {

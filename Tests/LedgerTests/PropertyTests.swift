@@ -35,7 +35,9 @@ struct PropertyTests {
         #expect(
             kinds.isSuperset(of: [
                 "invoice.issued", "payment.received", "payment.allocated", "credit_note.issued",
-                "invoice.written_off", "payment.reversed",
+                "invoice.written_off", "payment.reversed", "invoice.discount_taken",
+                "payment.refunded", "invoice.disputed", "invoice.dispute_resolved",
+                "invoice.promised",
             ])
         )
         #expect(run.refused < 300)
@@ -135,6 +137,8 @@ struct PropertyTests {
         case .invoiceVoided(let event): event.date > date
         case .paymentAllocated(let event): event.date > date
         case .creditNoteIssued(let event): event.date > date
+        case .paymentRefunded(let event): event.date > date
+        case .invoiceDiscountTaken(let event): event.date > date
         default: false
         }
     }

@@ -20,6 +20,8 @@ struct RejectionTests {
             pay("PR", "A", eur("5.00"), on: "2026-02-10", allocations: [("I1", eur("5.00"))]),
             reverse("PR", on: "2026-02-11"),
             credit("CN1", "A", eur("1.00"), on: "2026-02-12"),
+            issue("ID", "A", eur("40.00"), issued: "2026-02-01", due: "2026-03-01"),
+            dispute("ID", on: "2026-02-15"),
             closePeriod("2026-01-31"),
         ])
         return ledger
@@ -88,6 +90,21 @@ struct RejectionTests {
         (issue("I9", "A", eur("1.00"), issued: "2026-01-15", due: "2026-03-01"), "period_closed"),
         (closePeriod("2026-01-31"), "period_not_advancing"),
         (closePeriod("2026-07-01"), "period_in_future"),
+        (refund("P1", eur("10.01"), on: "2026-03-01"), "refund_exceeds_unapplied"),
+        (refund("P404", eur("1.00"), on: "2026-03-01"), "unknown_payment"),
+        (refund("PR", eur("1.00"), on: "2026-03-01"), "already_reversed"),
+        (refund("P1", money("1.00", "USD"), on: "2026-03-01"), "currency_mismatch"),
+        (refund("P1", eur("1.00"), on: "2026-02-09"), "date_before_payment"),
+        (dispute("ID", on: "2026-03-01"), "already_disputed"),
+        (dispute("IV", on: "2026-03-01"), "invoice_voided"),
+        (dispute("I1", on: "2026-01-31"), "date_before_issue"),
+        (dispute("I404", on: "2026-03-01"), "unknown_invoice"),
+        (resolve("I1", on: "2026-03-01"), "not_disputed"),
+        (resolve("ID", on: "2026-02-14"), "date_before_dispute"),
+        (promise("I2", eur("30.01"), by: "2026-07-15"), "exceeds_open_amount"),
+        (promise("IV", eur("1.00"), by: "2026-07-15"), "invoice_voided"),
+        (promise("I1", money("1.00", "USD"), by: "2026-07-15"), "currency_mismatch"),
+        (promise("I1", eur("1.00"), by: "2026-01-31"), "date_before_issue"),
     ]
 
     @Test(arguments: 0..<cases.count)

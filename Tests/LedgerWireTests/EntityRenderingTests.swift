@@ -65,7 +65,7 @@ struct EntityRenderingTests {
         let text = render { $0.invoiceView(view, time: time, requested: .sequence(6)) }
         #expect(
             text
-                == #"{"as_of":"2026-03-31","known_at":{"seq":6},"invoice_id":"INV-1","customer_id":"ACME","currency":"EUR","amount":"1190.00","issue_date":"2026-01-05","due_date":"2026-02-04","status":"open","open":"690.00","allocated":"500.00","credited":"0.00","written_off":"0.00","terms":{"kind":"net","days":30},"po_number":"PO-1","lines":[{"description":"Work","quantity":"10","tax_rate":"19","unit_price":"100.00"}],"metadata":{"a":"1","b":"2"},"history":[{"kind":"issued","amount":"1190.00","date":"2026-01-05","seq":4},{"kind":"allocation","amount":"500.00","date":"2026-02-10","seq":6,"reference":"PAY-1"}]}"#
+                == #"{"as_of":"2026-03-31","known_at":{"seq":6},"invoice_id":"INV-1","customer_id":"ACME","currency":"EUR","amount":"1190.00","issue_date":"2026-01-05","due_date":"2026-02-04","status":"open","open":"690.00","allocated":"500.00","credited":"0.00","written_off":"0.00","disputed":false,"terms":{"kind":"net","days":30},"po_number":"PO-1","lines":[{"description":"Work","quantity":"10","tax_rate":"19","unit_price":"100.00"}],"metadata":{"a":"1","b":"2"},"history":[{"kind":"issued","amount":"1190.00","date":"2026-01-05","seq":4},{"kind":"allocation","amount":"500.00","date":"2026-02-10","seq":6,"reference":"PAY-1"}]}"#
         )
     }
 

@@ -5,14 +5,15 @@ internal import LedgerWire
 /// The domain's read methods: reports and entity lookups answered from the published
 /// projection, which is bitemporal, so `as_of` and `known_at` need no replay.
 enum DomainReads {
-    static let all: [MethodSpec] = [
-        MethodSpec(name: "report.aging", role: .reader, kind: .read(aging)),
-        MethodSpec(name: "report.balances", role: .reader, kind: .read(balances)),
-        MethodSpec(name: "customer.get", role: .reader, kind: .read(customer)),
-        MethodSpec(name: "invoice.get", role: .reader, kind: .read(invoice)),
-        MethodSpec(name: "customer.list", role: .reader, kind: .read(customerList)),
-        MethodSpec(name: "invoice.list", role: .reader, kind: .read(invoiceList)),
-    ]
+    static let all: [MethodSpec] =
+        [
+            MethodSpec(name: "report.aging", role: .reader, kind: .read(aging)),
+            MethodSpec(name: "report.balances", role: .reader, kind: .read(balances)),
+            MethodSpec(name: "customer.get", role: .reader, kind: .read(customer)),
+            MethodSpec(name: "invoice.get", role: .reader, kind: .read(invoice)),
+            MethodSpec(name: "customer.list", role: .reader, kind: .read(customerList)),
+            MethodSpec(name: "invoice.list", role: .reader, kind: .read(invoiceList)),
+        ] + DomainCollectionReads.all
 
     static func aging(
         _ params: inout ParamReader,

@@ -31,6 +31,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var subscription: Subscription?
     private var closing = false
     private var requestLog: RequestLog
+    /// The client shut down its sending side: answer what it sent, then close.
+    private var inputClosed = false
 
     init(dispatcher: Dispatcher, broadcaster: EventBroadcaster, stats: ServerStats, limits: ServerLimits, logger: Logger) {
         self.dispatcher = dispatcher
@@ -76,6 +78,27 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             case .line(let bytes):
                 handleLine(bytes, context: context)
             }
+        }
+    }
+
+    /// A client that half-closes (`echo … | socat`) still gets every reply before the close.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event {
+            inputClosed = true
+            closeIfAnswered(context: context)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Closes once the client's input is closed, every reply has gone out, and no subscription
+    /// is streaming.
+    private func closeIfAnswered(context: ChannelHandlerContext) {
+        guard inputClosed, !closing, nextToSend == nextSlot, subscription == nil else { return }
+        closing = true
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in
+            channel.close(promise: nil)
         }
     }
 
@@ -186,6 +209,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         if wrote { context.flush() }
         if let subscription, nextToSend == nextSlot { subscription.startIfNeeded() }
+        closeIfAnswered(context: context)
     }
 
     private static func joinBatch(_ parts: [[UInt8]]) -> [UInt8] {

@@ -111,25 +111,22 @@ final class GroupCommitWriter: Sendable {
             let result = (try? PayloadValue.decode(prior.result)) ?? .null
             return .accepted(sequence: prior.sequence, result: result, duplicate: true)
         }
-        var scratch = working
-        var events: [LedgerEvent] = []
-        var results: [PayloadValue] = []
-        var sequence = appender.head.sequence
-        for (index, command) in submission.work.commands.enumerated() {
-            let decided: [LedgerEvent]
-            do {
-                decided = try decide(command, scratch, context)
-            } catch {
-                let position = submission.work.commands.count > 1 ? index : nil
-                return .rejected(reason: error.reason, message: error.message, index: position)
+        let commands = submission.work.commands
+        let decided: (events: [LedgerEvent], results: [PayloadValue])
+        do {
+            if commands.count == 1 {
+                // A single command is refused before it changes anything, so it evolves the
+                // working state in place: a copy here would duplicate shared structure per write.
+                decided = try Self.decideAndEvolve(commands, into: &working, appender: appender, context: context)
+            } else {
+                var scratch = working
+                decided = try Self.decideAndEvolve(commands, into: &scratch, appender: appender, context: context)
+                working = scratch
             }
-            for event in decided {
-                sequence += 1
-                scratch.evolve(event, EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros))
-            }
-            events += decided
-            results.append(commandResult(command, events: decided, state: scratch))
+        } catch {
+            return .rejected(reason: error.rejection.reason, message: error.rejection.message, index: error.index)
         }
+        let (events, results) = decided
         for event in events {
             let encoded = EventCodec.encode(event)
             try appender.append(
@@ -140,7 +137,6 @@ final class GroupCommitWriter: Sendable {
                 payload: encoded.payload
             )
         }
-        working = scratch
         let result: PayloadValue
         if case .single = submission.work { result = results[0] } else { result = .array(results) }
         let last = appender.head.sequence
@@ -149,5 +145,39 @@ final class GroupCommitWriter: Sendable {
             for: submission.commandID
         )
         return .accepted(sequence: last, result: result, duplicate: false)
+    }
+
+    /// A refusal of the command at `index` of a submission (nil for a single command).
+    private struct IndexedRejection: Error {
+        let rejection: Rejection
+        let index: Int?
+    }
+
+    /// Decides each command against `state` and evolves it with the events, in order; the
+    /// events and each command's result. On a refusal `state` may hold the earlier commands.
+    private static func decideAndEvolve(
+        _ commands: [Command],
+        into state: inout LedgerState,
+        appender: borrowing LogAppender,
+        context: DecisionContext
+    ) throws(IndexedRejection) -> (events: [LedgerEvent], results: [PayloadValue]) {
+        var events: [LedgerEvent] = []
+        var results: [PayloadValue] = []
+        var sequence = appender.head.sequence
+        for (index, command) in commands.enumerated() {
+            let decided: [LedgerEvent]
+            do {
+                decided = try decide(command, state, context)
+            } catch {
+                throw IndexedRejection(rejection: error, index: commands.count > 1 ? index : nil)
+            }
+            for event in decided {
+                sequence += 1
+                state.evolve(event, EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros))
+            }
+            events += decided
+            results.append(commandResult(command, events: decided, state: state))
+        }
+        return (events, results)
     }
 }

@@ -1,21 +1,49 @@
 internal import Crypto
 
 /// A SHA-256 digest: the link of the hash chain.
+///
+/// The 32 bytes live inline (four words, in byte order), so checking a chain of a million
+/// records allocates nothing per record.
 package struct Digest: Hashable, Sendable, CustomStringConvertible {
-    /// The 32 bytes of the digest.
-    package let bytes: [UInt8]
+    private var first: UInt64
+    private var second: UInt64
+    private var third: UInt64
+    private var fourth: UInt64
 
     /// The previous hash of the genesis record: 32 zero bytes.
-    package static let zero = Digest(unchecked: [UInt8](repeating: 0, count: 32))
+    package static let zero = Digest(first: 0, second: 0, third: 0, fourth: 0)
 
-    private init(unchecked bytes: [UInt8]) {
-        self.bytes = bytes
+    private init(first: UInt64, second: UInt64, third: UInt64, fourth: UInt64) {
+        self.first = first
+        self.second = second
+        self.third = third
+        self.fourth = fourth
+    }
+
+    /// Reads 32 bytes; the caller guarantees the count.
+    private init(exactly raw: UnsafeRawBufferPointer) {
+        first = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        third = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        fourth = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
     }
 
     /// Creates a digest from exactly 32 bytes, or returns `nil`.
     package init?(_ bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = Array(bytes)
+        let copied = bytes.withContiguousStorageIfAvailable { Digest(exactly: UnsafeRawBufferPointer($0)) }
+        self = copied ?? Array(bytes).withUnsafeBytes { Digest(exactly: $0) }
+    }
+
+    /// Creates a digest from exactly 32 raw bytes, or returns `nil`.
+    package init?(raw: UnsafeRawBufferPointer) {
+        guard raw.count == 32 else { return nil }
+        self.init(exactly: raw)
+    }
+
+    /// The 32 bytes of the digest.
+    package var bytes: [UInt8] {
+        withUnsafeBytes(of: self) { Array($0) }
     }
 
     /// Parses 64 lowercase or uppercase hexadecimal digits.
@@ -33,20 +61,20 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard high == nil, bytes.count == 32 else { return nil }
-        self.bytes = bytes
+        self.init(bytes)
     }
 
     /// SHA-256 of `previous ‖ canonical`, the chain rule of the event log.
     package static func chain(previous: Digest, canonical: UnsafeRawBufferPointer) -> Digest {
         var hasher = SHA256()
-        previous.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: previous) { hasher.update(bufferPointer: $0) }
         hasher.update(bufferPointer: canonical)
-        return Digest(unchecked: Array(hasher.finalize()))
+        return hasher.finalize().withUnsafeBytes { Digest(exactly: $0) }
     }
 
     /// SHA-256 of `bytes`.
     package static func sha256(_ bytes: [UInt8]) -> Digest {
-        Digest(unchecked: Array(SHA256.hash(data: bytes)))
+        SHA256.hash(data: bytes).withUnsafeBytes { Digest(exactly: $0) }
     }
 
     /// Lowercase hexadecimal.

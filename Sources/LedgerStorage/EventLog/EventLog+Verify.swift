@@ -15,7 +15,7 @@ extension EventLog {
         try scanStored(from: 1) { stored in
             fault = Self.verifyRecord(stored, expected: expected, previous: previous, check: check)
             guard fault == nil else { return false }
-            previous = Digest(stored[(stored.count - 32)...]) ?? .zero
+            previous = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[(stored.count - 32)...])) ?? .zero
             if expected & 0xFFFF == 0 { progress(expected) }
             expected += 1
             return true

@@ -130,8 +130,8 @@ package struct StoredRecordView {
         }
         let split = stored.count - RecordCodec.trailerCount
         canonical = UnsafeRawBufferPointer(rebasing: stored[..<split])
-        guard let previous = Digest(stored[split..<(split + 32)]),
-            let own = Digest(stored[(split + 32)...])
+        guard let previous = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[split..<(split + 32)])),
+            let own = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[(split + 32)...]))
         else { throw RecordDecodingError("record hashes truncated") }
         previousHash = previous
         hash = own

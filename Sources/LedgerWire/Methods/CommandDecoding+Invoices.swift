@@ -2,8 +2,9 @@ internal import Ledger
 
 extension CommandDecoding {
     /// `invoice.issue {invoice_id, customer_id, currency, amount | lines, issue_date,
-    /// due_date | terms, po_number?, metadata?}`; with neither `due_date` nor `terms` the
-    /// customer's default terms apply.
+    /// due_date | terms, instalments?, po_number?, metadata?}`; with neither `due_date` nor
+    /// `terms` the customer's default terms apply. `instalments: [{due_date, amount}]` (adding
+    /// up to the total) replace `due_date`; terms may still give the discount.
     static func issueInvoice(_ params: inout ParamReader) throws(RPCError) -> Command {
         let invoiceID: InvoiceID = try params.identifier("invoice_id")
         let customerID: CustomerID = try params.identifier("customer_id")
@@ -24,6 +25,13 @@ extension CommandDecoding {
         }
         let poNumber = try params.optionalString("po_number")
         let metadata = try invoiceMetadata(&params)
+        var instalments: [Instalment] = []
+        for var element in try params.optionalObjects("instalments") ?? [] {
+            let dueDate = try element.date("due_date")
+            let amount = try element.money("amount", currency: currency)
+            try element.finish()
+            instalments.append(Instalment(dueDate: dueDate, amount: amount))
+        }
         let command = try params.checking { () throws(ParameterError) in
             try IssueInvoice(
                 invoiceID: invoiceID,
@@ -33,7 +41,8 @@ extension CommandDecoding {
                 issueDate: issueDate,
                 due: due,
                 poNumber: poNumber,
-                metadata: metadata
+                metadata: metadata,
+                instalments: instalments
             )
         }
         return .issueInvoice(command)

@@ -23,7 +23,7 @@ package enum CommandDecoding {
     ///   - method: The method name, such as `invoice.issue`.
     ///   - params: The params without `command_id`; the caller finishes the reader.
     ///   - currencies: Where amounts without a `currency` find theirs (`invoice.write_off`,
-    ///     `payment.allocate`).
+    ///     `payment.allocate`, `payment.refund`, `invoice.promise`).
     /// - Returns: The command.
     /// - Throws: -32601 for a method that is not a write method, -32602 for malformed params.
     package static func decode(
@@ -43,6 +43,10 @@ package enum CommandDecoding {
         case "payment.reverse": try reversePayment(&params)
         case "period.close": try closePeriod(&params)
         case "ledger.configure": try configureLedger(&params)
+        case "payment.refund": try refundPayment(&params, currencies: currencies)
+        case "invoice.dispute": try disputeInvoice(&params)
+        case "invoice.resolve_dispute": try resolveDispute(&params)
+        case "invoice.promise": try promisePayment(&params, currencies: currencies)
         default: throw RPCError.methodNotFound(method)
         }
     }

@@ -30,12 +30,27 @@ extension JSONWriter {
         if let locale = record.locale { member("locale", locale) }
     }
 
-    /// Writes payment terms as `{"kind": …, "days": N}`.
+    /// Writes payment terms as `{"kind": …, "days": N}`, with `discount: {percent, days}` and
+    /// `instalments: {count, interval_days}` when present.
     mutating func terms(_ name: String, _ terms: PaymentTerms) {
         key(name)
         beginObject()
         member("kind", terms.kind)
         member("days", Int64(terms.days))
+        if let discount = terms.discount {
+            key("discount")
+            beginObject()
+            member("percent", discount.percent.description)
+            member("days", Int64(discount.days))
+            endObject()
+        }
+        if let split = terms.split {
+            key("instalments")
+            beginObject()
+            member("count", Int64(split.count))
+            member("interval_days", Int64(split.intervalDays))
+            endObject()
+        }
         endObject()
     }
 
@@ -51,6 +66,12 @@ extension JSONWriter {
         reportTime(time, requested: requested)
         invoiceFigures(view)
         let record = view.record
+        collectionState(
+            dispute: view.dispute,
+            promise: view.promise,
+            instalments: view.instalments,
+            currency: view.amount.currency
+        )
         if let terms = record.terms { self.terms("terms", terms) }
         if let poNumber = record.poNumber { member("po_number", poNumber) }
         if !record.lines.isEmpty {

@@ -69,26 +69,50 @@ extension ParamReader {
         }
     }
 
-    /// Optional payment terms `{"kind": "net" | "end_of_month", "days": N}`.
+    /// Optional payment terms: `{"kind": "net" | "end_of_month", "days": N, "discount"?:
+    /// {"percent", "days"}, "instalments"?: {"count", "interval_days"}}`, or the text form
+    /// `"2/10 net 30"` (see ``PaymentTermsText``).
     ///
     /// - Throws: `wrong_type`, `missing_field`, `out_of_range`, `unknown_field` or
-    ///   `invalid_value` naming `terms.kind` or `terms.days`.
+    ///   `invalid_value` naming the member, such as `terms.discount.percent`.
     package mutating func optionalTerms(_ key: String) throws(RPCError) -> PaymentTerms? {
         guard let value = present(key) else { return nil }
         return try checkedTerms(key, value)
     }
 
     func checkedTerms(_ key: String, _ value: JSONValue) throws(RPCError) -> PaymentTerms {
+        if case .string(let text) = value {
+            return try checking { () throws(ParameterError) in
+                try PaymentTermsText.parse(text, field: key)
+            }
+        }
         var terms = try nestedReader(value, key: key, path: fieldPath(key))
         let kind = try terms.string("kind")
         let days = try terms.int("days", in: 0...Int64(PaymentTerms.maximumDays))
+        var discount: EarlyPaymentDiscount?
+        if var object = try terms.optionalObject("discount") {
+            let percent = try object.quantity("percent")
+            let discountDays = try object.int(
+                "days",
+                in: 0...Int64(EarlyPaymentDiscount.maximumDays)
+            )
+            try object.finish()
+            discount = try checking { () throws(ParameterError) in
+                try EarlyPaymentDiscount(percent: percent, days: Int(discountDays))
+            }
+        }
+        var split: InstalmentSplit?
+        if var object = try terms.optionalObject("instalments") {
+            let count = try object.int("count", in: 2...Int64(InstalmentSplit.maximumCount))
+            let interval = try object.int("interval_days", in: 1...Int64(PaymentTerms.maximumDays))
+            try object.finish()
+            split = try checking { () throws(ParameterError) in
+                try InstalmentSplit(count: Int(count), intervalDays: Int(interval))
+            }
+        }
         try terms.finish()
-        do {
-            return try PaymentTerms(kind: kind, days: Int(days))
-        } catch {
-            // The domain names `terms.kind` or `terms.days`; report them under this key's path.
-            let member = error.field.hasSuffix("days") ? "days" : "kind"
-            throw terms.invalid(member, reason: error.reason, message: error.message)
+        return try checking { () throws(ParameterError) in
+            try PaymentTerms(kind: kind, days: Int(days), discount: discount, split: split)
         }
     }
 

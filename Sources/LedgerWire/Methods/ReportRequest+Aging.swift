@@ -1,7 +1,7 @@
 package import Ledger
 
 extension ReportRequest {
-    /// `report.aging {as_of?, known_at?, buckets?, basis?, group_by?}`.
+    /// `report.aging {as_of?, known_at?, buckets?, basis?, group_by?, customer_id?, currency?}`.
     package struct Aging: Hashable, Sendable {
         /// The report time.
         package var time: Time
@@ -40,13 +40,17 @@ extension ReportRequest {
                 "group_by",
                 among: [AgingQuery.Grouping.customer, .currency, .segment]
             )
+            let customerID: CustomerID? = try params.optionalIdentifier("customer_id")
+            let currency = try params.optionalCurrency("currency")
             let placeholder = ReportTime(asOf: .earliest, knownAt: 0)
             let template = try params.checking { () throws(ParameterError) in
                 try AgingQuery(
                     time: placeholder,
                     boundaries: boundaries,
                     basis: basis,
-                    grouping: grouping
+                    grouping: grouping,
+                    customerID: customerID,
+                    currency: currency
                 )
             }
             return Aging(time: time, template: template)
@@ -59,7 +63,9 @@ extension ReportRequest {
                     time: reportTime,
                     boundaries: template.boundaries,
                     basis: template.basis,
-                    grouping: template.grouping
+                    grouping: template.grouping,
+                    customerID: template.customerID,
+                    currency: template.currency
                 )
             } catch {
                 preconditionFailure("aging query checked when read: \(error)")

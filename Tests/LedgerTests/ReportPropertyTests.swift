@@ -1,0 +1,81 @@
+import Ledger
+import Testing
+
+/// Properties of the collection reports over random scenarios: statements that close on the
+/// balances, open items and KPIs that agree with aging.
+struct ReportPropertyTests {
+    @Test(arguments: PropertyTests.seeds)
+    func statementsRunFromTheOpeningToTheClosingNet(seed: UInt64) throws {
+        let (_, state) = PropertyTests.scenario(seed)
+        var random = SplitMix64(seed: seed &+ 5)
+        for time in PropertyTests.sampleTimes(state, count: 12, seed: seed &+ 3) {
+            let customer = state.customers[
+                Int.random(in: 0..<state.customers.count, using: &random)
+            ]
+            let from = time.asOf.adding(days: -Int.random(in: 0...120, using: &random))
+            let statement = state.statement(
+                customer: customer.id,
+                from: from,
+                to: time.asOf,
+                knownAt: time.knownAt
+            )
+            guard customer.registeredSequence <= time.knownAt else {
+                #expect(statement == nil)
+                continue
+            }
+            let report = try #require(statement)
+            let index = try #require(state.customerIndex(customer.id))
+            let closing = state.balances(ofCustomer: index, at: time)
+            let opening = state.balances(
+                ofCustomer: index,
+                at: ReportTime(asOf: from.adding(days: -1), knownAt: time.knownAt)
+            )
+            for section in report.sections {
+                var balance = section.opening
+                for movement in section.movements {
+                    balance += movement.amount
+                    #expect(movement.balance == balance)
+                    #expect(movement.date >= from && movement.date <= time.asOf)
+                }
+                #expect(section.closing == balance)
+                let net = closing.first { $0.currency == section.currency }?.net
+                #expect((net ?? .zero(section.currency)) == section.closing)
+                let openingNet = opening.first { $0.currency == section.currency }?.net
+                #expect((openingNet ?? .zero(section.currency)) == section.opening)
+            }
+            // Every currency with a balance at either end has a section.
+            let currencies = Set(closing.map(\.currency) + opening.map(\.currency))
+            #expect(currencies.isSubset(of: Set(report.sections.map(\.currency))))
+        }
+    }
+
+    @Test(arguments: PropertyTests.seeds)
+    func openItemsAndKPIsAgreeWithAging(seed: UInt64) throws {
+        let (_, state) = PropertyTests.scenario(seed)
+        for time in PropertyTests.sampleTimes(state, count: 10, seed: seed &+ 4) {
+            let aging = state.aging(try AgingQuery(time: time))
+            let items = state.openItems(at: time, customer: nil, currency: nil)
+            for total in aging.totals {
+                let match = items.totals.first { $0.currency == total.currency }
+                #expect(match?.open == total.open)
+                #expect(match?.unapplied == total.unapplied)
+            }
+            for item in items.items where !item.instalments.isEmpty {
+                let open = item.instalments.reduce(Int64(0)) { $0 + $1.open }
+                #expect(open == item.open.minorUnits)
+            }
+            let from = time.asOf.adding(days: -89)
+            let kpis = state.kpis(from: from, to: time.asOf, knownAt: time.knownAt)
+            #expect(kpis.days == 90)
+            for row in kpis.rows {
+                let total = aging.totals.first { $0.currency == row.currency }
+                #expect((total?.open ?? .zero(row.currency)) == row.arEnd)
+                #expect((total?.buckets.first ?? .zero(row.currency)) == row.currentAREnd)
+                if let dso = row.dsoHundredths, let best = row.bestPossibleDSOHundredths {
+                    #expect(row.addHundredths == dso - best)
+                }
+                #expect(row.creditSales.minorUnits >= 0)
+            }
+        }
+    }
+}
