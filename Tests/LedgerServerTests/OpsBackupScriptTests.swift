@@ -9,7 +9,7 @@ struct OpsBackupScriptTests {
         let daemon = try DaemonProcess()
         defer { daemon.stop(); daemon.removeFiles() }
         let client = try daemon.client()
-        let backups = daemon.directory + "/backups"
+        let backups = daemon.directory + "/back ups"  // a space, as some operators have
         let script = repositoryRoot.appendingPathComponent("deploy/accrued-backup").path
         let environment = [
             "ACCRUE": DaemonProcess.binDirectory.appendingPathComponent("accrue").path,
