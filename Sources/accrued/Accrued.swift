@@ -80,6 +80,9 @@ struct Accrued: AsyncParsableCommand {
             throw ExitCode(Self.configurationExitCode)
         }
         if checkConfig {
+            for (name, channel) in configuration.settings.channels.sorted(by: { $0.key < $1.key }) {
+                for warning in channel.hostWarnings(name: name) { print("warning: \(warning)") }
+            }
             print(
                 "ok: \(configPath ?? "built-in defaults"): data_dir \(configuration.dataDirectory), socket \(configuration.socketPath)"
             )

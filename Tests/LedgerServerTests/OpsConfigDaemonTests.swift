@@ -41,6 +41,39 @@ struct OpsConfigDaemonTests {
         #expect(missing.output.contains("cannot read"))
     }
 
+    @Test func checkConfigWarnsAboutChannelProgramsAndDirectoriesMissingHere() throws {
+        let directory = try makeTemporaryDirectory("accrued-channels")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = try ConfigFile(
+            """
+            [channels.hook]
+            type = "exec"
+            command = ["/bin/true"]
+            [channels.mail]
+            type = "sendmail"
+            command = ["\(directory)/no-sendmail", "-t"]
+            from = "ar@example.com"
+            [channels.files]
+            type = "spool"
+            directory = "\(directory)/no-spool"
+            """,
+            in: directory
+        )
+        let check = try runProgram(Self.accrued, ["--check-config", "--config", file.path])
+        #expect(check.status == 0)
+        #expect(
+            check.output.contains(
+                "warning: channels.files.directory: \(directory)/no-spool is not a directory here"
+            )
+        )
+        #expect(
+            check.output.contains(
+                "warning: channels.mail.command[0]: \(directory)/no-sendmail is not an executable file here"
+            )
+        )
+        #expect(!check.output.contains("channels.hook"))
+    }
+
     @Test func theDaemonRefusesToStartOnABadConfiguration() throws {
         let directory = try makeTemporaryDirectory("accrued-bad")
         defer { try? FileManager.default.removeItem(atPath: directory) }
