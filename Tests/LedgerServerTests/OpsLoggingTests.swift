@@ -6,7 +6,8 @@ import Testing
 /// never an amount or a customer's data, at any level.
 @Suite(.serialized)
 struct OpsLoggingTests {
-    @Test func requestsAreLoggedWithIdsButWithoutAmountsOrCustomerData() throws {
+    @Test(.enabled(if: getuid() == 0, "connecting as another uid needs root"))
+    func requestsAreLoggedWithIdsButWithoutAmountsOrCustomerData() throws {
         let directory = try makeTemporaryDirectory("accrued-logs")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = try ConfigFile("[server]\nsocket_mode = \"0666\"\n", in: directory)
