@@ -103,7 +103,9 @@ package final class LedgerDaemon: Service {
         logger.info(
             "serving",
             metadata: [
-                "socket": "\(configuration.socketPath)", "event.sequence": "\(log.head.sequence)",
+                "socket":
+                    "\(configuration.inheritedSocket.map { "fd \($0) from systemd" } ?? configuration.socketPath)",
+                "event.sequence": "\(log.head.sequence)",
             ]
         )
 

@@ -64,6 +64,7 @@ struct SystemdTests {
         #expect(reply["result"]?["seq"]?.intValue == 2)
         #expect(daemon.stop() == 0)
         #expect(daemon.stderrText().contains("using the socket passed by systemd"))
+        #expect(daemon.stderrText().contains("socket=fd 3 from systemd"))
     }
 
     @Test func anInheritedSocketThatIsNotAListeningStreamSocketIsRefused() throws {
