@@ -43,6 +43,11 @@ struct OpsMetricsTests {
         #expect(Self.sample("accrued_commit_batch_size_sum", in: text) == 5)
         #expect(text.contains("# TYPE accrued_commit_duration_seconds histogram"))
         #expect(
+            Self.sample("process_resident_memory_bytes", in: text).map { $0 > 1_000_000 } == true
+        )
+        #expect(Self.sample("process_open_fds", in: text).map { $0 >= 3 } == true)
+        #expect(Self.sample("process_cpu_seconds_total", in: text).map { $0 > 0 } == true)
+        #expect(
             text.contains(#"accrued_commit_batch_size_bucket{le="1.0"}"#)
                 || text.contains(#"accrued_commit_batch_size_bucket{le="1"}"#)
         )

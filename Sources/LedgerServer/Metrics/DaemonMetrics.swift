@@ -1,6 +1,7 @@
 internal import CoreMetrics
 import Dispatch
 internal import Prometheus
+import Synchronization
 
 /// The daemon's Prometheus metrics, recorded through swift-metrics handles backed by a
 /// private swift-prometheus registry, so each daemon (and each test) has its own figures and
@@ -9,7 +10,8 @@ internal import Prometheus
 /// Metric names, all prefixed `accrued_`: `commits_total`, `writes_total`,
 /// `commit_batch_size` (histogram), `commit_duration_seconds` and `write_latency_seconds`
 /// (histograms), `connections`, `connections_total`, `write_queue_depth`, `head_sequence`,
-/// `uptime_seconds`, `config_reloads_total`.
+/// `uptime_seconds`, `config_reloads_total`; and the customary `process_resident_memory_bytes`,
+/// `process_open_fds` and `process_cpu_seconds_total`.
 package final class DaemonMetrics: Sendable {
     private let registry: PrometheusCollectorRegistry
     private let commits: CoreMetrics.Counter
@@ -23,6 +25,11 @@ package final class DaemonMetrics: Sendable {
     private let head: Meter
     private let uptime: Meter
     private let reloads: CoreMetrics.Counter
+    private let residentMemory: CoreMetrics.Meter
+    private let openDescriptors: CoreMetrics.Meter
+    private let cpuSeconds: CoreMetrics.FloatingPointCounter
+    /// The CPU time already counted, so each sample adds only what was used since.
+    private let cpuCounted = Mutex(0.0)
     private let startedNanos = DispatchTime.now().uptimeNanoseconds
 
     /// The media type of ``exposition(headSequence:writeQueueDepth:)``.
@@ -57,6 +64,12 @@ package final class DaemonMetrics: Sendable {
         head = CoreMetrics.Meter(label: "accrued_head_sequence", factory: factory)
         uptime = CoreMetrics.Meter(label: "accrued_uptime_seconds", factory: factory)
         reloads = CoreMetrics.Counter(label: "accrued_config_reloads_total", factory: factory)
+        residentMemory = CoreMetrics.Meter(label: "process_resident_memory_bytes", factory: factory)
+        openDescriptors = CoreMetrics.Meter(label: "process_open_fds", factory: factory)
+        cpuSeconds = CoreMetrics.FloatingPointCounter(
+            label: "process_cpu_seconds_total",
+            factory: factory
+        )
     }
 
     /// Counts one durable commit of `batchSize` writes that took `durationNanos`.
@@ -97,6 +110,14 @@ package final class DaemonMetrics: Sendable {
         head.set(Double(headSequence))
         queueDepth.set(Double(writeQueueDepth))
         uptime.set(Double(DispatchTime.now().uptimeNanoseconds - startedNanos) / 1e9)
+        let process = ProcessSample.now()
+        residentMemory.set(process.residentMemoryBytes)
+        openDescriptors.set(process.openDescriptors)
+        let cpuDelta = cpuCounted.withLock { counted in
+            defer { counted = max(counted, process.cpuSeconds) }
+            return max(0, process.cpuSeconds - counted)
+        }
+        if cpuDelta > 0 { cpuSeconds.increment(by: cpuDelta) }
         return registry.emitToString()
     }
 }
