@@ -21,10 +21,7 @@ struct CommandLineOverrides: Sendable {
     ///
     /// - Throws: ``ConfigError`` naming the bad key.
     func settings(configPath: String?) throws(ConfigError) -> DaemonSettings {
-        apply(
-            to: try configPath.map { path throws(ConfigError) in
-                try DaemonSettings(contentsOf: path)
-            } ?? DaemonSettings()
-        )
+        guard let configPath else { return apply(to: DaemonSettings()) }
+        return apply(to: try DaemonSettings(contentsOf: configPath))
     }
 }
