@@ -1,3 +1,4 @@
+import Ledger
 @testable import LedgerWire
 
 /// Builds random JSON values for round-trip properties.

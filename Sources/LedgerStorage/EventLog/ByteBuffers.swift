@@ -1,3 +1,5 @@
+internal import Ledger
+
 extension [UInt8] {
     /// Appends `value` in big-endian byte order.
     mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
@@ -45,6 +47,15 @@ struct ByteReader {
         }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+
+    /// Reads a u8-length-prefixed UTF-8 field without making a String of it.
+    mutating func readShortBytes() throws(RecordDecodingError) -> UnsafeRawBufferPointer {
+        let raw = try readBytes(count: Int(try readByte()))
+        guard UTF8Validation.isValid(raw) else {
+            throw RecordDecodingError("invalid UTF-8 in a record field")
+        }
+        return raw
     }
 
     mutating func readShortString() throws(RecordDecodingError) -> String {

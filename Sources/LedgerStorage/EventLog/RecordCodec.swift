@@ -84,10 +84,10 @@ package struct RecordFields {
     package let type: String
     /// The payload's schema version.
     package let version: UInt16
-    /// The client's command id, empty for the ledger's own events.
-    package let commandID: String
-    /// Who caused the event.
-    package let actor: Actor
+    /// The command id's bytes, decoded only when asked for (replay and verify never ask).
+    private let commandIDBytes: UnsafeRawBufferPointer
+    private let actorUID: UInt32
+    private let actorRoleBytes: UnsafeRawBufferPointer
     /// The payload bytes, valid as long as the canonical bytes are.
     package let payload: UnsafeRawBufferPointer
 
@@ -103,12 +103,18 @@ package struct RecordFields {
         recordedAtMicros = Int64(bitPattern: try reader.readBigEndian(UInt64.self))
         type = try reader.readShortString()
         version = try reader.readBigEndian(UInt16.self)
-        commandID = try reader.readShortString()
-        let uid = try reader.readBigEndian(UInt32.self)
-        actor = Actor(uid: uid, role: try reader.readShortString())
+        commandIDBytes = try reader.readShortBytes()
+        actorUID = try reader.readBigEndian(UInt32.self)
+        actorRoleBytes = try reader.readShortBytes()
         payload = try reader.readBytes(count: Int(try reader.readBigEndian(UInt32.self)))
         guard reader.isAtEnd else { throw RecordDecodingError("trailing bytes after the payload") }
     }
+
+    /// The client's command id, empty for the ledger's own events.
+    package var commandID: String { String(decoding: commandIDBytes, as: UTF8.self) }
+
+    /// Who caused the event.
+    package var actor: Actor { Actor(uid: actorUID, role: String(decoding: actorRoleBytes, as: UTF8.self)) }
 }
 
 /// A stored record split into its canonical bytes and its two hashes, without copying.
