@@ -44,7 +44,9 @@ struct OpsShutdownTests {
         }
         // Let the load build up, then stop the daemon in the middle of it.
         let loadDeadline = Date().addingTimeInterval(30)
-        while acknowledged.all.count < 300, Date() < loadDeadline, daemon.isRunning { usleep(10_000) }
+        while acknowledged.all.count < 300, Date() < loadDeadline, daemon.isRunning {
+            usleep(10_000)
+        }
         let signalled = Date()
         let status = daemon.stop(signal: SIGTERM)
         let stopSeconds = Date().timeIntervalSince(signalled)
