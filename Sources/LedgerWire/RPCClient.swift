@@ -12,6 +12,8 @@ package final class RPCClient {
     private let descriptor: Int32
     private var framer = LineFramer()
     private var nextID: Int64 = 1
+    /// Receive buffer, reused for every read.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
 
     /// Why the client could not talk to the daemon.
     package struct ConnectionError: Error, CustomStringConvertible {
@@ -91,7 +93,6 @@ package final class RPCClient {
             case .tooLong?: throw ConnectionError(description: "reply over the line limit")
             case nil: break
             }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { raw in
                 recv(descriptor, raw.baseAddress, raw.count, 0)
             }
