@@ -4,7 +4,7 @@
 #   make bench  run the benchmarks (release build), writing bench-results/*.json
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := liblmdb-dev lmdb-utils pkg-config strace socat python3 python3-jsonschema
+DEBIAN_PACKAGES := liblmdb-dev lmdb-utils pkg-config strace socat python3 python3-jsonschema hledger ledger
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test run bench lint clean
