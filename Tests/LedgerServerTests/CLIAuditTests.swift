@@ -11,7 +11,7 @@ struct CLIAuditTests {
         defer { daemon.stop(); daemon.removeFiles() }
         let cli = CLIRunner(daemon: daemon)
         _ = try CLIScenario.write(cli)
-        for through in [5, 9, 14, 16] {
+        for through in [5, 9, 14, 19] {
             let replay = try cli.run(["replay", "--data-dir", daemon.dataDirectory, "--through", "\(through)", "--json"])
             #expect(replay.status == 0, "\(replay.stderr)")
             #expect(replay.stderr.contains("replayed \(through) records"))
@@ -64,7 +64,7 @@ struct CLIAuditTests {
         #expect(viaSocket.status == 0 && viaDirectory.status == 0)
         #expect(viaSocket.stdout == viaDirectory.stdout)
         let lines = viaDirectory.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 16)
+        #expect(lines.count == 19)
         #expect(try SchemaValidator.validate(lines, against: "protocol/event-record.json") == nil)
         let read = try daemon.client().call(
             "events.read",
@@ -86,7 +86,7 @@ struct CLIAuditTests {
         #expect(backup.status == 0, "\(backup.stderr)")
         let verify = try cli.run(["verify", "--data-dir", copy])
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("ok: 16 records"))
+        #expect(verify.stdout.hasPrefix("ok: 19 records"))
         let aging = ["report", "aging", "--as-of", "2026-02-28", "--known-at", "10", "--json"]
         #expect(try cli.run(aging + ["--data-dir", copy]).stdout == (try cli.run(aging)).stdout)
     }

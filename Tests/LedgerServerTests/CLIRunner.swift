@@ -95,6 +95,7 @@ enum CLIScenario {
         invoice("INV-2", "ACME", "EUR", "2500.50", "2026-01-20", "2026-02-19"),
         invoice("INV-3", "GLOBEX", "USD", "1234567.89", "2026-01-10", "2026-03-11"),
         invoice("INV-4", "GLOBEX", "USD", "99.00", "2026-01-11", "2026-02-10"),
+        ["invoice", "void", "INV-4", "--date", "2026-01-12", "--reason", "issued twice"],
         [
             "payment", "record", "PAY-1", "--customer", "ACME", "--currency", "EUR", "--amount", "500.00",
             "--date", "2026-02-10", "--allocate", "INV-1=500.00",
@@ -112,7 +113,6 @@ enum CLIScenario {
             "--date", "2026-02-16", "--reason", "goodwill",
         ],
         ["invoice", "write-off", "INV-1", "--amount", "90.00", "--date", "2026-03-01", "--reason", "bank charges"],
-        ["invoice", "void", "INV-4", "--date", "2026-01-12", "--reason", "issued twice"],
         [
             "payment", "record", "PAY-3", "--customer", "ACME", "--currency", "EUR", "--amount", "300.00",
             "--date", "2026-03-05", "--allocate", "INV-2=300.00",
