@@ -18,7 +18,12 @@ struct TextTable {
 
     /// The table as lines of text.
     func render(style: TerminalStyle) -> String {
-        let texts = rows.map { entry in columns.map { column in display(entry.row[column], column) } }
+        let texts = rows.map { entry in
+            var cells = columns.map { column in display(entry.row[column], column) }
+            // A totals row has no group; label it where the group would be.
+            if entry.emphasised, cells.first?.isEmpty == true { cells[0] = "total" }
+            return cells
+        }
         var widths = columns.map(\.count)
         for cells in texts {
             for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.count) }
