@@ -15,6 +15,11 @@ enum BenchMain {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
 
+        if arguments.contains("--cli-only") {
+            try AppendBench.run(directory: scratch + "/cli", payloads: generatedPayloads(eventCount), count: eventCount, batch: 1_000)
+            try CLIBench.run(ledger: scratch + "/cli", scratch: scratch, output: output)
+            return
+        }
         var table = BenchTable()
         print("generating \(eventCount) events of a realistic ledger (seed 42)…")
         var generator = LedgerScenarioGenerator(seed: 42)
@@ -53,6 +58,13 @@ enum BenchMain {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try table.json().write(toFile: output + "/storage.json", atomically: true, encoding: .utf8)
         print("figures written to \(output)/storage.json")
+        try CLIBench.run(ledger: full, scratch: scratch, output: output)
+    }
+
+    /// The payloads of `count` generated events (seed 42), for `--cli-only`.
+    static func generatedPayloads(_ count: Int) -> [(type: String, version: UInt16, payload: [UInt8])] {
+        var generator = LedgerScenarioGenerator(seed: 42)
+        return generator.run(events: count).events.map { EventCodec.encode($0.0) }
     }
 
     static func value(after flag: String, in arguments: [String]) -> String? {

@@ -108,6 +108,7 @@ struct CLICommandTests {
         #expect(lines[header].contains("invoiced"))
         let globex = try #require(lines.first { $0.hasPrefix("GLOBEX") })
         #expect(globex.contains("1,234,567.89"))
+        #expect(globex.contains("1,000.00"), "paid is an amount, not an id")
         // Right-aligned: every row of the table is as long as its header.
         let rows = lines[header...].prefix { !$0.isEmpty }
         #expect(Set(rows.map(\.count)).count == 1, "\(rows)")

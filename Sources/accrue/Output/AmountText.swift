@@ -30,7 +30,6 @@ enum AmountText {
     /// Whether a column of this name holds amounts when its values are decimal strings: not an
     /// identifier or reference, which may happen to be all digits.
     static func isAmountColumn(_ name: String) -> Bool {
-        !(name.hasSuffix("_id") || name.hasSuffix("id") || name == "reference"
-            || name.hasSuffix("hash") || name == "command_id")
+        !(name == "id" || name.hasSuffix("_id") || name == "reference" || name.hasSuffix("hash"))
     }
 }
