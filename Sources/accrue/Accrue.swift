@@ -5,7 +5,8 @@ import ArgumentParser
 struct Accrue: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accrue",
-        abstract: "The accrue accounts-receivable ledger: writes, reports, audit, import and export.",
+        abstract:
+            "The accrue accounts-receivable ledger: writes, reports, audit, import and export.",
         discussion: """
             Commands talk to the daemon over its socket (--socket PATH, else $ACCRUE_SOCKET, \
             else \(ConnectionOptions.defaultSocketPath)); reads also work straight on a ledger \

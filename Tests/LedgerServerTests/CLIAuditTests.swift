@@ -12,10 +12,14 @@ struct CLIAuditTests {
         let cli = CLIRunner(daemon: daemon)
         _ = try CLIScenario.write(cli)
         for through in [5, 9, 14, 19] {
-            let replay = try cli.run(["replay", "--data-dir", daemon.dataDirectory, "--through", "\(through)", "--json"])
+            let replay = try cli.run([
+                "replay", "--data-dir", daemon.dataDirectory, "--through", "\(through)", "--json",
+            ])
             #expect(replay.status == 0, "\(replay.stderr)")
             #expect(replay.stderr.contains("replayed \(through) records"))
-            let report = try cli.run(["report", "balances", "--as-of", "9999-12-31", "--known-at", "\(through)", "--json"])
+            let report = try cli.run([
+                "report", "balances", "--as-of", "9999-12-31", "--known-at", "\(through)", "--json",
+            ])
             #expect(replay.stdout == report.stdout, "through \(through)")
         }
     }
@@ -30,16 +34,22 @@ struct CLIAuditTests {
         #expect(invoice.status == 0, "\(invoice.stderr)")
         let explained = try invoice.json()
         let events = try #require(explained["events"]?.arrayValue)
-        #expect(events.map { $0["type"]?.stringValue } == [
-            "invoice.issued", "credit_note.issued", "payment.allocated", "payment.reversed",
-        ])
-        #expect(events.map { $0["amount"]?.stringValue } == ["2500.50", "-100.00", "-300.00", "300.00"])
+        #expect(
+            events.map { $0["type"]?.stringValue } == [
+                "invoice.issued", "credit_note.issued", "payment.allocated", "payment.reversed",
+            ]
+        )
+        #expect(
+            events.map { $0["amount"]?.stringValue } == ["2500.50", "-100.00", "-300.00", "300.00"]
+        )
         #expect(events.allSatisfy { $0["hash"]?.stringValue?.count == 64 })
         #expect(explained["open"]?.stringValue == "2400.50")
         #expect(explained["reported_open"]?.stringValue == "2400.50")
         #expect(explained["matches"] == .bool(true))
 
-        let onDisk = try cli.run(["explain", "invoice", "INV-2", "--json", "--data-dir", daemon.dataDirectory])
+        let onDisk = try cli.run([
+            "explain", "invoice", "INV-2", "--json", "--data-dir", daemon.dataDirectory,
+        ])
         #expect(onDisk.stdout == invoice.stdout)
 
         let customer = try cli.run(["explain", "customer", "ACME", "--json"])
@@ -60,7 +70,9 @@ struct CLIAuditTests {
         let cli = CLIRunner(daemon: daemon)
         _ = try CLIScenario.write(cli)
         let viaSocket = try cli.run(["export", "--format", "jsonl"])
-        let viaDirectory = try cli.run(["export", "--format", "jsonl", "--data-dir", daemon.dataDirectory])
+        let viaDirectory = try cli.run([
+            "export", "--format", "jsonl", "--data-dir", daemon.dataDirectory,
+        ])
         #expect(viaSocket.status == 0 && viaDirectory.status == 0)
         #expect(viaSocket.stdout == viaDirectory.stdout)
         let lines = viaDirectory.stdout.split(separator: "\n").map(String.init)
@@ -72,7 +84,11 @@ struct CLIAuditTests {
         )
         let records = try #require(read["result"]?["events"]?.arrayValue)
         #expect(records.map(\.text) == lines)
-        let chain = try SchemaValidator.runPython("verify_vectors.py", ["--events", "/dev/stdin"], input: viaDirectory.stdout)
+        let chain = try SchemaValidator.runPython(
+            "verify_vectors.py",
+            ["--events", "/dev/stdin"],
+            input: viaDirectory.stdout
+        )
         #expect(chain.status == 0, "\(chain.output)")
     }
 

@@ -21,7 +21,10 @@ struct CLIImportTests {
         """.write(toFile: customers, atomically: true, encoding: .utf8)
         let first = try cli.run(["import", "customers", customers, "--batch-size", "2"])
         #expect(first.status == 1)
-        #expect(first.stdout.contains("customers: 4 rows, 2 imported, 0 already present, 2 refused"), "\(first.stdout)")
+        #expect(
+            first.stdout.contains("customers: 4 rows, 2 imported, 0 already present, 2 refused"),
+            "\(first.stdout)"
+        )
         #expect(first.stderr.contains("line 4: missing_field: name is empty"))
         #expect(first.stderr.contains("line 5: invalid_value"))
 
@@ -36,7 +39,10 @@ struct CLIImportTests {
         """.write(toFile: invoices, atomically: true, encoding: .utf8)
         let issued = try cli.run(["import", "invoices", invoices])
         #expect(issued.status == 1)
-        #expect(issued.stdout.contains("4 rows, 2 imported, 0 already present, 2 refused"), "\(issued.stdout)")
+        #expect(
+            issued.stdout.contains("4 rows, 2 imported, 0 already present, 2 refused"),
+            "\(issued.stdout)"
+        )
         #expect(issued.stderr.contains("line 3: invalid_amount"))
         #expect(issued.stderr.contains("line 4: unknown_customer"))
 
@@ -51,8 +57,15 @@ struct CLIImportTests {
 
         let head = try cli.run(["head", "--json"]).json()["seq"]?.intValue
         let rerun = try cli.run(["import", "invoices", invoices])
-        #expect(rerun.stdout.contains("4 rows, 0 imported, 2 already present, 2 refused"), "\(rerun.stdout)")
-        #expect(try cli.run(["import", "payments", payments]).stdout.contains("0 imported, 2 already present"))
+        #expect(
+            rerun.stdout.contains("4 rows, 0 imported, 2 already present, 2 refused"),
+            "\(rerun.stdout)"
+        )
+        #expect(
+            try cli.run(["import", "payments", payments]).stdout.contains(
+                "0 imported, 2 already present"
+            )
+        )
         #expect(try cli.run(["head", "--json"]).json()["seq"]?.intValue == head)
 
         let balances = try cli.run(["report", "balances", "--as-of", "2026-12-31", "--json"]).json()

@@ -31,7 +31,10 @@ struct CLIRunner {
     /// temporary files, so large outputs cannot fill a pipe and stall the child.
     func run(_ arguments: [String], input: String? = nil) throws -> Run {
         let directory = NSTemporaryDirectory() + "accrue-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true
+        )
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outPath = directory + "/out"
         let errPath = directory + "/err"
@@ -62,7 +65,10 @@ struct CLIRunner {
     /// Runs a program found on `PATH` (hledger, ledger) and returns its status and output.
     static func runTool(_ arguments: [String]) throws -> Run {
         let directory = NSTemporaryDirectory() + "accrue-tool-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true
+        )
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outPath = directory + "/out"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -97,7 +103,8 @@ enum CLIScenario {
         invoice("INV-4", "GLOBEX", "USD", "99.00", "2026-01-11", "2026-02-10"),
         ["invoice", "void", "INV-4", "--date", "2026-01-12", "--reason", "issued twice"],
         [
-            "payment", "record", "PAY-1", "--customer", "ACME", "--currency", "EUR", "--amount", "500.00",
+            "payment", "record", "PAY-1", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "500.00",
             "--date", "2026-02-10", "--allocate", "INV-1=500.00",
         ],
         [
@@ -105,21 +112,28 @@ enum CLIScenario {
             "1000.00", "--date", "2026-02-12",
         ],
         [
-            "credit-note", "issue", "CN-1", "--customer", "ACME", "--currency", "EUR", "--amount", "100.00",
+            "credit-note", "issue", "CN-1", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "100.00",
             "--date", "2026-02-15", "--invoice", "INV-2", "--reason", "damaged goods",
         ],
         [
-            "credit-note", "issue", "CN-2", "--customer", "ACME", "--currency", "EUR", "--amount", "25.00",
+            "credit-note", "issue", "CN-2", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "25.00",
             "--date", "2026-02-16", "--reason", "goodwill",
         ],
-        ["invoice", "write-off", "INV-1", "--amount", "90.00", "--date", "2026-03-01", "--reason", "bank charges"],
         [
-            "payment", "record", "PAY-3", "--customer", "ACME", "--currency", "EUR", "--amount", "300.00",
+            "invoice", "write-off", "INV-1", "--amount", "90.00", "--date", "2026-03-01",
+            "--reason", "bank charges",
+        ],
+        [
+            "payment", "record", "PAY-3", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "300.00",
             "--date", "2026-03-05", "--allocate", "INV-2=300.00",
         ],
         ["payment", "reverse", "PAY-3", "--date", "2026-03-08", "--reason", "returned by bank"],
         [
-            "payment", "record", "PAY-4", "--customer", "ACME", "--currency", "EUR", "--amount", "40.00",
+            "payment", "record", "PAY-4", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "40.00",
             "--date", "2026-03-09", "--unapplied",
         ],
     ]
@@ -133,7 +147,8 @@ enum CLIScenario {
         _ due: String
     ) -> [String] {
         [
-            "invoice", "issue", id, "--customer", customer, "--currency", currency, "--amount", amount,
+            "invoice", "issue", id, "--customer", customer, "--currency", currency, "--amount",
+            amount,
             "--issue-date", issued, "--due-date", due,
         ]
     }

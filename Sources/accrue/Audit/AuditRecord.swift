@@ -30,7 +30,11 @@ struct AuditRecord {
         recordedAt = UTCTimestamp.rfc3339(micros: record.recordedAtMicros)
         type = record.type
         hash = record.hash.hex
-        event = try EventCodec.decode(type: record.type, version: record.version, payload: record.payload)
+        event = try EventCodec.decode(
+            type: record.type,
+            version: record.version,
+            payload: record.payload
+        )
         origin = .stored(record)
     }
 
@@ -79,7 +83,9 @@ extension LedgerSession {
             try reader.log.scanStored(from: start) { stored in
                 let record = try AuditRecord(stored: try RecordCodec.decode(stored))
                 if let end, record.sequence > end { return false }
-                if record.sequence % 10_000 == 0 { Progress.report("read \(record.sequence) records") }
+                if record.sequence % 10_000 == 0 {
+                    Progress.report("read \(record.sequence) records")
+                }
                 return try body(record)
             }
             return

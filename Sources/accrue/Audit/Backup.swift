@@ -40,6 +40,8 @@ struct Backup: ParsableCommand {
             print("FAULT in the copy: \(fault)")
             throw ExitStatus.verifyFault
         }
-        print("ok: copied and verified \(report.recordsChecked) records to \(destination), head \(report.headHash.hex)")
+        print(
+            "ok: copied and verified \(report.recordsChecked) records to \(destination), head \(report.headHash.hex)"
+        )
     }
 }

@@ -5,7 +5,8 @@ import LedgerWire
 /// `accrue explain invoice|customer`: the events that make up each amount.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the events behind an invoice's or a customer's amounts, to tick every cent.",
+        abstract:
+            "List the events behind an invoice's or a customer's amounts, to tick every cent.",
         discussion: """
             Reads the log from sequence 1 (on --data-dir or through the daemon), turns each \
             event into the same double-entry postings as `accrue export --format journal`, and \
@@ -20,7 +21,8 @@ struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "invoice",
             abstract: "The events behind an invoice's open amount.",
-            discussion: "Example: accrue explain invoice INV-1 --data-dir /srv/backups/accrued-2026-11-22"
+            discussion:
+                "Example: accrue explain invoice INV-1 --data-dir /srv/backups/accrued-2026-11-22"
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
@@ -28,7 +30,9 @@ struct Explain: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let invoice = InvoiceID(invoiceID) else { throw Failure.usage("invalid invoice id") }
+            guard let invoice = InvoiceID(invoiceID) else {
+                throw Failure.usage("invalid invoice id")
+            }
             let session = try LedgerSession(connection)
             var book = PostingBook()
             var rows: [JSONValue] = []
@@ -46,12 +50,18 @@ struct Explain: ParsableCommand {
             }
             guard let open else {
                 throw Failure.report(
-                    RPCError.rejected(reason: "unknown_invoice", message: "no invoice \(invoiceID) in the log")
+                    RPCError.rejected(
+                        reason: "unknown_invoice",
+                        message: "no invoice \(invoiceID) in the log"
+                    )
                 )
             }
             let reported = try session.call(
                 "invoice.get",
-                .object([JSONMember("invoice_id", .string(invoiceID)), JSONMember("as_of", .string("9999-12-31"))])
+                .object([
+                    JSONMember("invoice_id", .string(invoiceID)),
+                    JSONMember("as_of", .string("9999-12-31")),
+                ])
             )["open"]?.stringValue
             output.renderer.print(
                 .object([
@@ -80,26 +90,42 @@ struct Explain: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let customer = CustomerID(customerID) else { throw Failure.usage("invalid customer id") }
+            guard let customer = CustomerID(customerID) else {
+                throw Failure.usage("invalid customer id")
+            }
             let session = try LedgerSession(connection)
             var book = PostingBook()
             var rows: [JSONValue] = []
             var sums = CustomerSums()
             try session.forEachRecord { record in
                 guard let entry = book.entry(for: record.event) else { return true }
-                let open = entry.postings.filter { $0.account == .receivable(customer) }.map(\.amount)
-                let unapplied = entry.postings.filter { $0.account == .unapplied(customer) }.map { -$0.amount }
+                let open = entry.postings.filter { $0.account == .receivable(customer) }.map(
+                    \.amount
+                )
+                let unapplied = entry.postings.filter { $0.account == .unapplied(customer) }.map {
+                    -$0.amount
+                }
                 guard let currency = (open + unapplied).first?.currency else { return true }
                 let openDelta = open.reduce(.zero(currency), +)
                 let unappliedDelta = unapplied.reduce(.zero(currency), +)
                 sums.add(open: openDelta, unapplied: unappliedDelta)
-                rows.append(ExplainRow.json(record, entry, [("open", openDelta), ("unapplied", unappliedDelta)]))
+                rows.append(
+                    ExplainRow.json(
+                        record,
+                        entry,
+                        [("open", openDelta), ("unapplied", unappliedDelta)]
+                    )
+                )
                 return true
             }
-            let reported = try session.call(
-                "report.balances",
-                .object([JSONMember("customer_id", .string(customerID)), JSONMember("as_of", .string("9999-12-31"))])
-            )["rows"]?.objectElements ?? []
+            let reported =
+                try session.call(
+                    "report.balances",
+                    .object([
+                        JSONMember("customer_id", .string(customerID)),
+                        JSONMember("as_of", .string("9999-12-31")),
+                    ])
+                )["rows"]?.objectElements ?? []
             let (totals, matches) = sums.compared(with: reported)
             output.renderer.print(
                 .object([
@@ -117,7 +143,9 @@ struct Explain: ParsableCommand {
 /// One explained event as a JSON row: seq, recorded_at, date, type, what happened, the amounts
 /// it moved, hash.
 enum ExplainRow {
-    static func json(_ record: AuditRecord, _ entry: JournalEntry, _ amounts: [(String, Money)]) -> JSONValue {
+    static func json(_ record: AuditRecord, _ entry: JournalEntry, _ amounts: [(String, Money)])
+        -> JSONValue
+    {
         var members = [
             JSONMember("seq", .int(Int64(record.sequence))),
             JSONMember("recorded_at", .string(record.recordedAt)),
@@ -125,7 +153,9 @@ enum ExplainRow {
             JSONMember("type", .string(record.type)),
             JSONMember("description", .string(entry.description)),
         ]
-        if let currency = amounts.first?.1.currency { members.append(JSONMember("currency", .string(currency.code))) }
+        if let currency = amounts.first?.1.currency {
+            members.append(JSONMember("currency", .string(currency.code)))
+        }
         members += amounts.map { JSONMember($0.0, .string($0.1.decimalText)) }
         members.append(JSONMember("hash", .string(record.hash)))
         return .object(members)
@@ -149,8 +179,11 @@ struct CustomerSums {
         for (currency, sum) in sums.sorted(by: { $0.key < $1.key }) {
             let row = reported.first { $0["currency"]?.stringValue == currency.code }
             let reportedOpen = row?["open"]?.stringValue ?? Money.zero(currency).decimalText
-            let reportedUnapplied = row?["unapplied"]?.stringValue ?? Money.zero(currency).decimalText
-            let same = reportedOpen == sum.open.decimalText && reportedUnapplied == sum.unapplied.decimalText
+            let reportedUnapplied =
+                row?["unapplied"]?.stringValue ?? Money.zero(currency).decimalText
+            let same =
+                reportedOpen == sum.open.decimalText
+                && reportedUnapplied == sum.unapplied.decimalText
             matches = matches && same
             totals.append(
                 .object([

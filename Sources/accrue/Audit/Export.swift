@@ -16,7 +16,8 @@ struct Export: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Export the log as JSON lines, an hledger/ledger-cli journal, or open items as CSV.",
+        abstract:
+            "Export the log as JSON lines, an hledger/ledger-cli journal, or open items as CSV.",
         discussion: """
             jsonl: every record with seq, recorded_at, type, version, command_id, actor, \
             payload, prev_hash and hash, as events.read returns it (a script can recompute the \
@@ -40,9 +41,14 @@ struct Export: ParsableCommand {
     )
 
     @Option(help: "jsonl, journal or csv.") var format: Format = .jsonl
-    @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp("Write here instead of standard output.", valueName: "file"),
+        completion: .file()
+    )
     var output: String?
-    @Option(help: ArgumentHelp("Only records through this sequence (jsonl, journal).", valueName: "seq"))
+    @Option(
+        help: ArgumentHelp("Only records through this sequence (jsonl, journal).", valueName: "seq")
+    )
     var through: UInt64?
     @OptionGroup var time: TimeOptions
     @OptionGroup var connection: ConnectionOptions
@@ -59,7 +65,11 @@ struct Export: ParsableCommand {
         case .journal:
             var journal = JournalWriter(sink: sink)
             let head = try session.call("ledger.head")
-            journal.header(ledgerID: head["ledger_id"]?.stringValue ?? "", through: through, head: head)
+            journal.header(
+                ledgerID: head["ledger_id"]?.stringValue ?? "",
+                through: through,
+                head: head
+            )
             try session.forEachRecord(through: through) { record in
                 journal.write(record)
                 return true
@@ -81,7 +91,9 @@ struct Export: ParsableCommand {
             time.apply(to: &params)
             let page = try session.call("invoice.list", params.json)
             let invoices = page["invoices"]?.objectElements ?? []
-            var text = Renderer(format: .csv, style: TerminalStyle(colour: false)).render(.array(invoices))
+            var text = Renderer(format: .csv, style: TerminalStyle(colour: false)).render(
+                .array(invoices)
+            )
             if !first, let newline = text.firstIndex(of: "\n") {
                 text = String(text[text.index(after: newline)...])
             } else if !first {

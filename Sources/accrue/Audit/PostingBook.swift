@@ -88,7 +88,11 @@ struct PostingBook {
                 date: issued.issueDate,
                 description: "invoice \(issued.invoiceID) issued",
                 postings: [
-                    Posting(account: .receivable(issued.customerID), amount: issued.amount, invoice: issued.invoiceID),
+                    Posting(
+                        account: .receivable(issued.customerID),
+                        amount: issued.amount,
+                        invoice: issued.invoiceID
+                    ),
                     Posting(account: .sales, amount: -issued.amount),
                 ]
             )
@@ -101,21 +105,33 @@ struct PostingBook {
                 description: "invoice \(writeOff.invoiceID) written off: \(writeOff.reason)",
                 postings: [
                     Posting(account: .writeOffs, amount: writeOff.amount),
-                    Posting(account: .receivable(customer), amount: -writeOff.amount, invoice: writeOff.invoiceID),
+                    Posting(
+                        account: .receivable(customer),
+                        amount: -writeOff.amount,
+                        invoice: writeOff.invoiceID
+                    ),
                 ]
             )
         case .creditNoteIssued(let note):
             let credited =
                 note.invoiceID.map {
-                    Posting(account: .receivable(note.customerID), amount: -note.amount, invoice: $0)
+                    Posting(
+                        account: .receivable(note.customerID),
+                        amount: -note.amount,
+                        invoice: $0
+                    )
                 } ?? Posting(account: .unapplied(note.customerID), amount: -note.amount)
             return JournalEntry(
                 date: note.date,
-                description: "credit note \(note.creditNoteID) \(note.invoiceID.map { "on invoice \($0)" } ?? "on account")",
+                description:
+                    "credit note \(note.creditNoteID) \(note.invoiceID.map { "on invoice \($0)" } ?? "on account")",
                 postings: [Posting(account: .creditNotes, amount: note.amount), credited]
             )
         case .paymentReceived(let payment):
-            payments[payment.paymentID] = PaymentState(customer: payment.customerID, amount: payment.amount)
+            payments[payment.paymentID] = PaymentState(
+                customer: payment.customerID,
+                amount: payment.amount
+            )
             return JournalEntry(
                 date: payment.date,
                 description: "payment \(payment.paymentID) received (\(payment.method))",
@@ -128,7 +144,8 @@ struct PostingBook {
             return allocationEntry(allocated)
         case .paymentReversed(let reversed):
             return reversalEntry(reversed)
-        case .ledgerCreated, .ledgerConfigured, .customerRegistered, .customerUpdated, .periodClosed:
+        case .ledgerCreated, .ledgerConfigured, .customerRegistered, .customerUpdated,
+            .periodClosed:
             return nil
         }
     }
@@ -153,10 +170,14 @@ struct PostingBook {
         var postings: [Posting] = []
         for allocation in allocated.allocations {
             payment.allocations.append((allocation.invoiceID, allocation.amount))
-            postings.append(Posting(account: .unapplied(payment.customer), amount: allocation.amount))
+            postings.append(
+                Posting(account: .unapplied(payment.customer), amount: allocation.amount)
+            )
             postings.append(
                 Posting(
-                    account: .receivable(invoiceCustomers[allocation.invoiceID] ?? payment.customer),
+                    account: .receivable(
+                        invoiceCustomers[allocation.invoiceID] ?? payment.customer
+                    ),
                     amount: -allocation.amount,
                     invoice: allocation.invoiceID
                 )

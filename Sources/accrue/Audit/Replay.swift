@@ -7,7 +7,8 @@ import LedgerWire
 /// `accrue replay`: rebuilds the projection from sequence 1 and prints the balances then.
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replay a ledger from its first record (no snapshot) and print the balances at a point.",
+        abstract:
+            "Replay a ledger from its first record (no snapshot) and print the balances at a point.",
         discussion: """
             Replays every record through the same projection the daemon runs, from sequence 1 \
             (snapshots are not used), up to --through SEQ (default the head), then prints \
@@ -27,12 +28,20 @@ struct Replay: ParsableCommand {
     )
     var dataDirectory: String
 
-    @Option(help: ArgumentHelp("Replay through this sequence number (default the head).", valueName: "seq"))
+    @Option(
+        help: ArgumentHelp(
+            "Replay through this sequence number (default the head).",
+            valueName: "seq"
+        )
+    )
     var through: UInt64?
 
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Business date of the balances (default: every date).", valueName: "date")
+        help: ArgumentHelp(
+            "Business date of the balances (default: every date).",
+            valueName: "date"
+        )
     )
     var asOf: String?
 
@@ -58,7 +67,10 @@ struct Replay: ParsableCommand {
         }
         Progress.clear()
         let seconds = Date().timeIntervalSince(started)
-        let time = ReportTime(asOf: asOf.flatMap(LedgerDate.init(parsing:)) ?? .latest, knownAt: state.head)
+        let time = ReportTime(
+            asOf: asOf.flatMap(LedgerDate.init(parsing:)) ?? .latest,
+            knownAt: state.head
+        )
         var writer = JSONWriter(reservingCapacity: 4096)
         writer.balancesReport(state.balances(at: time), requested: .head)
         output.renderer.print(try JSONParser.parse(writer.bytes))

@@ -139,7 +139,8 @@ struct CustomerCommand: ParsableCommand {
 
 /// `--after CURSOR --limit N` for the list methods.
 struct PageOptions: ParsableArguments {
-    @Option(help: "Continue after this cursor (the previous page's next_cursor).") var after: String?
+    @Option(help: "Continue after this cursor (the previous page's next_cursor).") var after:
+        String?
     @Option(help: "Page size, 1…1000 (default 100).") var limit: Int?
 
     /// Adds `after` and `limit`.

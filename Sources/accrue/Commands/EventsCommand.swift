@@ -76,13 +76,18 @@ struct EventsCommand: ParsableCommand {
             let printer = RecordPrinter(format: output.resolved)
             do {
                 while let line = try client.nextLine() {
-                    guard case .notification(let method, let params)? = try RPCServerMessage.parse(line)
+                    guard
+                        case .notification(let method, let params)? = try RPCServerMessage.parse(
+                            line
+                        )
                     else { continue }
                     if method == "closing" {
-                        printError("the daemon closed the stream: \(params?["reason"]?.stringValue ?? "")")
+                        printError(
+                            "the daemon closed the stream: \(params?["reason"]?.stringValue ?? "")"
+                        )
                         throw ExitStatus.unreachable
                     }
-                    if method == "event", let params { printer.print([params]) }
+                    if method == "event", let params { printer.stream(params) }
                 }
             } catch let error as RPCClient.ConnectionError {
                 throw Failure.unreachable(error)
@@ -92,15 +97,28 @@ struct EventsCommand: ParsableCommand {
 }
 
 /// Prints stored records: JSON one a line, CSV or table rows with the main fields.
-struct RecordPrinter {
+///
+/// `tail` prints one batch as an aligned table; `follow` streams, so its table rows are
+/// tab-free fixed fields and the header (table or CSV) is printed once.
+final class RecordPrinter {
     /// The format.
     let format: OutputFormat
+    /// Whether a stream's header was printed.
+    private var headerPrinted = false
 
-    /// Prints `records` (objects in the `events.read` shape).
+    /// The columns worth a glance.
+    static let columns = ["seq", "recorded_at", "type", "command_id", "hash"]
+
+    /// A printer in `format`.
+    init(format: OutputFormat) {
+        self.format = format
+    }
+
+    /// Prints one batch of `records` (objects in the `events.read` shape).
     func print(_ records: [JSONValue]) {
         switch format {
         case .json:
-            for record in records { Swift.print(String(decoding: JSONWriter.encode(record), as: UTF8.self)) }
+            records.forEach(printJSON)
         case .table, .csv:
             let summaries = JSONValue.array(records.map(Self.summary))
             Renderer(format: format, style: .standardOutput).print(summaries)
@@ -108,13 +126,30 @@ struct RecordPrinter {
         fflushStandardOutput()
     }
 
+    /// Prints one record of a stream, flushing at once.
+    func stream(_ record: JSONValue) {
+        switch format {
+        case .json:
+            printJSON(record)
+        case .csv:
+            if !headerPrinted { Swift.print(CSV.line(Self.columns)) }
+            Swift.print(CSV.line(Self.columns.map { FlatValue(record[$0] ?? .null).text }))
+        case .table:
+            let style = TerminalStyle.standardOutput
+            if !headerPrinted { Swift.print(style.bold(Self.columns.joined(separator: "  "))) }
+            Swift.print(Self.columns.map { FlatValue(record[$0] ?? .null).text }.joined(separator: "  "))
+        }
+        headerPrinted = true
+        fflushStandardOutput()
+    }
+
+    private func printJSON(_ record: JSONValue) {
+        Swift.print(String(decoding: JSONWriter.encode(record), as: UTF8.self))
+    }
+
     /// The columns worth a glance: seq, recorded_at, type, command_id, hash.
     static func summary(_ record: JSONValue) -> JSONValue {
-        .object(
-            ["seq", "recorded_at", "type", "command_id", "hash"].compactMap { key in
-                record[key].map { JSONMember(key, $0) }
-            }
-        )
+        .object(Self.columns.compactMap { key in record[key].map { JSONMember(key, $0) } })
     }
 }
 

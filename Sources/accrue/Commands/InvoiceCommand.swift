@@ -33,7 +33,8 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "The customer's id.") var customer: String
         @Option(help: "Currency (ISO 4217).") var currency: String
         @Option(help: "Total amount, such as 1190.00.") var amount: String
-        @Option(name: .customLong("issue-date"), help: "Issue date, YYYY-MM-DD.") var issueDate: String
+        @Option(name: .customLong("issue-date"), help: "Issue date, YYYY-MM-DD.") var issueDate:
+            String
         @Option(name: .customLong("due-date"), help: "Due date, YYYY-MM-DD.") var dueDate: String?
         @Option(help: "Payment terms instead of a due date: net:DAYS or end_of_month:DAYS.")
         var terms: String?
@@ -64,7 +65,8 @@ struct InvoiceCommand: ParsableCommand {
         static let method = "invoice.void"
         static let configuration = CommandConfiguration(
             abstract: "Void an invoice nothing was ever applied to.",
-            discussion: "Example: accrue invoice void INV-1 --date 2026-01-06 --reason \"issued twice\""
+            discussion:
+                "Example: accrue invoice void INV-1 --date 2026-01-06 --reason \"issued twice\""
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
@@ -115,7 +117,8 @@ struct InvoiceCommand: ParsableCommand {
         static let method = "invoice.dispute"
         static let configuration = CommandConfiguration(
             abstract: "Record that the customer disputes an invoice (pauses dunning).",
-            discussion: "Example: accrue invoice dispute INV-1 --date 2026-02-12 --reason \"wrong quantity\""
+            discussion:
+                "Example: accrue invoice dispute INV-1 --date 2026-02-12 --reason \"wrong quantity\""
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
@@ -138,7 +141,8 @@ struct InvoiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "resolve-dispute",
             abstract: "Record that an invoice's dispute is resolved.",
-            discussion: "Example: accrue invoice resolve-dispute INV-1 --date 2026-02-20 --reason \"credit note CN-3\""
+            discussion:
+                "Example: accrue invoice resolve-dispute INV-1 --date 2026-02-20 --reason \"credit note CN-3\""
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
@@ -160,7 +164,8 @@ struct InvoiceCommand: ParsableCommand {
         static let method = "invoice.promise"
         static let configuration = CommandConfiguration(
             abstract: "Record a promise to pay an invoice by a date (pauses dunning).",
-            discussion: "Example: accrue invoice promise INV-1 --promised-date 2026-03-15 --amount 500.00"
+            discussion:
+                "Example: accrue invoice promise INV-1 --promised-date 2026-03-15 --amount 500.00"
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
@@ -222,7 +227,8 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "Only this customer's.") var customer: String?
         @Option(help: "open, paid or voided.") var status: String?
         @Option(help: "Only this currency.") var currency: String?
-        @Option(name: .customLong("due-before"), help: "Due before this date.") var dueBefore: String?
+        @Option(name: .customLong("due-before"), help: "Due before this date.") var dueBefore:
+            String?
         @Option(name: .customLong("due-after"), help: "Due after this date.") var dueAfter: String?
         @OptionGroup var page: PageOptions
         @OptionGroup var time: TimeOptions

@@ -13,7 +13,8 @@ struct PeriodCommand: ParsableCommand {
     struct Close: WriteCommand {
         static let method = "period.close"
         static let configuration = CommandConfiguration(
-            abstract: "Close the books through a date: nothing may take effect on or before it afterwards.",
+            abstract:
+                "Close the books through a date: nothing may take effect on or before it afterwards.",
             discussion: "Example: accrue period close --through 2026-01-31"
         )
 

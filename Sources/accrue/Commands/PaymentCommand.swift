@@ -34,7 +34,8 @@ struct PaymentCommand: ParsableCommand {
         @Option(help: "How it was paid.") var method = "bank_transfer"
         @Option(help: "The bank's or processor's reference.") var reference: String?
         @Option(help: "Allocate INVOICE=AMOUNT; repeatable.") var allocate: [String] = []
-        @Flag(help: "Allocate nothing: keep the whole payment as unapplied cash.") var unapplied = false
+        @Flag(help: "Allocate nothing: keep the whole payment as unapplied cash.") var unapplied =
+            false
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -68,7 +69,8 @@ struct PaymentCommand: ParsableCommand {
         static let method = "payment.allocate"
         static let configuration = CommandConfiguration(
             abstract: "Allocate a payment's unapplied cash to invoices.",
-            discussion: "Example: accrue payment allocate PAY-2 --allocate INV-2=60.00 --allocate INV-3=30.00"
+            discussion:
+                "Example: accrue payment allocate PAY-2 --allocate INV-2=60.00 --allocate INV-3=30.00"
         )
 
         @Argument(help: "The payment's id.") var paymentID: String
@@ -92,7 +94,8 @@ struct PaymentCommand: ParsableCommand {
         static let method = "payment.reverse"
         static let configuration = CommandConfiguration(
             abstract: "Reverse a payment (bounced, charged back): its allocations are taken back.",
-            discussion: "Example: accrue payment reverse PAY-1 --date 2026-02-15 --reason \"returned by bank\""
+            discussion:
+                "Example: accrue payment reverse PAY-1 --date 2026-02-15 --reason \"returned by bank\""
         )
 
         @Argument(help: "The payment's id.") var paymentID: String
@@ -114,7 +117,8 @@ struct PaymentCommand: ParsableCommand {
         static let method = "payment.refund"
         static let configuration = CommandConfiguration(
             abstract: "Refund unapplied cash of a payment to the customer.",
-            discussion: "Example: accrue payment refund PAY-2 --amount 10.00 --date 2026-03-01 --reason overpaid"
+            discussion:
+                "Example: accrue payment refund PAY-2 --amount 10.00 --date 2026-03-01 --reason overpaid"
         )
 
         @Argument(help: "The payment's id.") var paymentID: String

@@ -60,7 +60,8 @@ struct ReportCommand: ParsableCommand {
     struct Balances: ReadCommand {
         static let method = "report.balances"
         static let configuration = CommandConfiguration(
-            abstract: "Invoiced, paid, credited, written off, open, unapplied and net per customer and currency.",
+            abstract:
+                "Invoiced, paid, credited, written off, open, unapplied and net per customer and currency.",
             discussion: """
                 Examples:
                   accrue report balances
@@ -87,7 +88,8 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open-items",
             abstract: "Open invoices and unapplied cash, item by item.",
-            discussion: "Example: accrue report open-items --customer ACME --currency EUR --as-of 2026-03-31"
+            discussion:
+                "Example: accrue report open-items --customer ACME --currency EUR --as-of 2026-03-31"
         )
 
         @Option(help: "Only this customer.") var customer: String?
@@ -118,7 +120,10 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Only this currency.") var currency: String?
         @Option(
             name: .customLong("known-at"),
-            help: ArgumentHelp("Only events recorded by then: SEQ or RFC 3339 time.", valueName: "seq|time")
+            help: ArgumentHelp(
+                "Only events recorded by then: SEQ or RFC 3339 time.",
+                valueName: "seq|time"
+            )
         )
         var knownAt: String?
         @OptionGroup var connection: ConnectionOptions
@@ -140,14 +145,18 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "kpis",
             abstract: "DSO, CEI, average days delinquent and best possible DSO over a period.",
-            discussion: "Example: accrue report kpis --from 2026-01-01 --to 2026-03-31 --currency EUR"
+            discussion:
+                "Example: accrue report kpis --from 2026-01-01 --to 2026-03-31 --currency EUR"
         )
 
         @OptionGroup var range: DateRange
         @Option(help: "Only this currency.") var currency: String?
         @Option(
             name: .customLong("known-at"),
-            help: ArgumentHelp("Only events recorded by then: SEQ or RFC 3339 time.", valueName: "seq|time")
+            help: ArgumentHelp(
+                "Only events recorded by then: SEQ or RFC 3339 time.",
+                valueName: "seq|time"
+            )
         )
         var knownAt: String?
         @OptionGroup var connection: ConnectionOptions

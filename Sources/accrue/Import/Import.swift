@@ -34,7 +34,9 @@ struct Import: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
-        guard (1...4096).contains(batchSize) else { throw ValidationError("--batch-size must be 1…4096") }
+        guard (1...4096).contains(batchSize) else {
+            throw ValidationError("--batch-size must be 1…4096")
+        }
     }
 
     func run() throws {
@@ -71,16 +73,21 @@ struct Import: ParsableCommand {
 
     private func checkHeader(_ header: [String]) throws {
         if let unknown = header.first(where: { !kind.columns.contains($0) }) {
-            throw Failure.usage("\(file): unknown column '\(unknown)'; \(kind) takes \(kind.columns.joined(separator: ","))")
+            throw Failure.usage(
+                "\(file): unknown column '\(unknown)'; \(kind) takes \(kind.columns.joined(separator: ","))"
+            )
         }
         if let missing = kind.requiredColumns.first(where: { !header.contains($0) }) {
             throw Failure.usage("\(file): missing column '\(missing)'")
         }
     }
 
-    private func row(_ record: CSVReader.Record, header: [String]) -> Result<PendingRow, RowProblem> {
+    private func row(_ record: CSVReader.Record, header: [String]) -> Result<PendingRow, RowProblem>
+    {
         guard record.fields.count == header.count else {
-            return .failure(RowProblem("has \(record.fields.count) fields, the header \(header.count)"))
+            return .failure(
+                RowProblem("has \(record.fields.count) fields, the header \(header.count)")
+            )
         }
         let cells = Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first })
         if let missing = kind.requiredColumns.first(where: { cells[$0, default: ""].isEmpty }) {
@@ -104,7 +111,9 @@ struct Import: ParsableCommand {
         return id.utf8.count <= 128 ? id : "import:" + Digest.sha256(Array(id.utf8)).hex
     }
 
-    private func send(_ rows: [PendingRow], _ client: RPCClient, _ summary: inout ImportSummary) throws {
+    private func send(_ rows: [PendingRow], _ client: RPCClient, _ summary: inout ImportSummary)
+        throws
+    {
         var writer = JSONWriter(reservingCapacity: rows.count * 256)
         writer.beginArray()
         for (index, row) in rows.enumerated() {
@@ -114,7 +123,8 @@ struct Import: ParsableCommand {
         let responses: [RPCResponse]
         do {
             try client.sendLine(writer.bytes)
-            guard let line = try client.nextLine(), case .batch(let batch)? = try RPCServerMessage.parse(line)
+            guard let line = try client.nextLine(),
+                case .batch(let batch)? = try RPCServerMessage.parse(line)
             else {
                 throw Failure.unreachable(CLIError("the daemon did not answer the batch"))
             }

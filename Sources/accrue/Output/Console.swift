@@ -30,7 +30,8 @@ extension Progress {
     static func bar(done: Int, total: Int, label: String) {
         let width = 30
         let filled = total > 0 ? min(width, done * width / total) : width
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        let bar =
+            String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         report("[\(bar)] \(done)/\(total) \(label)")
     }
 }

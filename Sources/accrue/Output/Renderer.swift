@@ -41,7 +41,8 @@ struct Renderer {
             sections.append(
                 scalars.cells.map { cell in
                     let padding = String(repeating: " ", count: width - cell.name.count)
-                    let text = cell.value.isDecimalString && AmountText.isAmountColumn(cell.name)
+                    let text =
+                        cell.value.isDecimalString && AmountText.isAmountColumn(cell.name)
                         ? AmountText.grouped(cell.value.text) : cell.value.text
                     return (cell.name + padding + "  " + text).trailingSpacesRemoved
                 }
@@ -72,7 +73,8 @@ struct Renderer {
         } else if let main = result["rows"]?.objectElements {
             let totals = result["totals"]?.objectElements ?? []
             rows = (main + totals).map { FlatRow($0) }
-            kinds = Array(repeating: "row", count: main.count)
+            kinds =
+                Array(repeating: "row", count: main.count)
                 + Array(repeating: "total", count: totals.count)
         } else if case .object(let members) = result,
             let main = members.first(where: { $0.value.objectElements?.isEmpty == false })

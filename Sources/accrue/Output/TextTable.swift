@@ -26,12 +26,15 @@ struct TextTable {
         }
         var widths = columns.map(\.count)
         for cells in texts {
-            for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in cells.enumerated() {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         let rightAligned = columns.map { column in
             rows.contains { entry in
                 guard let value = entry.row[column] else { return false }
-                return value.isNumber || (value.isDecimalString && AmountText.isAmountColumn(column))
+                return value.isNumber
+                    || (value.isDecimalString && AmountText.isAmountColumn(column))
             }
         }
         func line(_ cells: [String]) -> [String] {

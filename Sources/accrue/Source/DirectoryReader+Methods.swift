@@ -13,7 +13,10 @@ extension DirectoryReader {
     func aging(_ params: inout ParamReader, _ output: inout JSONWriter) throws {
         let request = try ReportRequest.Aging.read(&params)
         let time = try reportTime(request.time)
-        output.agingReport(try state.aging(request.query(at: time)), requested: request.time.knownAt)
+        output.agingReport(
+            try state.aging(request.query(at: time)),
+            requested: request.time.knownAt
+        )
     }
 
     func customer(_ params: inout ParamReader, _ output: inout JSONWriter) throws {

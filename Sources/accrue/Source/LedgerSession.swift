@@ -78,7 +78,9 @@ struct UnexpectedReply: Error, CustomStringConvertible {
     /// The line, parsed.
     let reply: JSONValue
 
-    var description: String { "unexpected reply: \(String(decoding: JSONWriter.encode(reply), as: UTF8.self))" }
+    var description: String {
+        "unexpected reply: \(String(decoding: JSONWriter.encode(reply), as: UTF8.self))"
+    }
 }
 
 /// A failure described in words.
