@@ -16,7 +16,7 @@ struct Accrue: ParsableCommand {
 
             Exit codes:
               0   ok
-              1   refused by the ledger (unknown customer, over-allocation, closed period, …)
+              1   refused by the ledger (-32000: unknown customer, closed period, ...)
               3   cannot reach the daemon or open the ledger
               4   verify found a fault
               64  usage (bad option, or parameters the ledger calls malformed)
