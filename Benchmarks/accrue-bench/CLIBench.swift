@@ -10,7 +10,8 @@ import LedgerStorage
 /// `accrue export --format journal` writes for the same ledger, each a child process measured
 /// for wall time and peak resident memory (`wait4`'s `ru_maxrss`), in one run.
 ///
-/// The `accrue` binary must sit next to `accrue-bench` (`swift build -c release --product accrue`);
+/// The `accrue` binary must sit next to `accrue-bench`; when it does not, the bench builds it
+/// (`swift build -c release --product accrue`, run from the package root as `make bench` does).
 /// hledger and ledger come from the Debian packages `make deps` installs.
 enum CLIBench {
     /// One measured child process.
@@ -25,8 +26,13 @@ enum CLIBench {
     static func run(ledger: String, scratch: String, output: String) throws {
         let accrue = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("accrue").path
+        if !FileManager.default.isExecutableFile(atPath: accrue) {
+            // `make bench` builds only this product; build the CLI next to it.
+            print("building accrue (swift build -c release --product accrue)…")
+            _ = try measure("swift build accrue", ["swift", "build", "-c", "release", "--product", "accrue"])
+        }
         guard FileManager.default.isExecutableFile(atPath: accrue) else {
-            print("skipping the CLI comparison: build accrue first (swift build -c release --product accrue)")
+            print("skipping the CLI comparison: no accrue binary at \(accrue)")
             return
         }
         let journal = scratch + "/ar.journal"
