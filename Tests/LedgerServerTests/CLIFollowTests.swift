@@ -14,7 +14,9 @@ struct CLIFollowTests {
 
         let process = Process()
         process.executableURL = CLIRunner.executable
-        process.arguments = ["events", "follow", "--from", "17", "--json", "--socket", daemon.socketPath]
+        process.arguments = [
+            "events", "follow", "--from", "17", "--json", "--socket", daemon.socketPath,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -60,7 +62,9 @@ struct LineCollector {
                 throw DaemonFailure(message: "no line from follow in 10 s after \(values.count)")
             }
             let data = handle.availableData
-            guard !data.isEmpty else { throw DaemonFailure(message: "follow ended after \(values.count) lines") }
+            guard !data.isEmpty else {
+                throw DaemonFailure(message: "follow ended after \(values.count) lines")
+            }
             buffer += data
         }
         return values

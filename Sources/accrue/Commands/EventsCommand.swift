@@ -137,7 +137,9 @@ final class RecordPrinter {
         case .table:
             let style = TerminalStyle.standardOutput
             if !headerPrinted { Swift.print(style.bold(Self.columns.joined(separator: "  "))) }
-            Swift.print(Self.columns.map { FlatValue(record[$0] ?? .null).text }.joined(separator: "  "))
+            Swift.print(
+                Self.columns.map { FlatValue(record[$0] ?? .null).text }.joined(separator: "  ")
+            )
         }
         headerPrinted = true
         fflushStandardOutput()

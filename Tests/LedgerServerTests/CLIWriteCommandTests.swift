@@ -1,0 +1,72 @@
+import Foundation
+import LedgerWire
+import Testing
+
+/// The remaining write commands through the real daemon: update and clear, later allocation,
+/// write-off of all that is open, period close and its refusal, ledger settings.
+@Suite(.serialized)
+struct CLIWriteCommandTests {
+    @Test func correctionsAndBooksCommandsChangeTheLedgerAsTheySay() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let cli = CLIRunner(daemon: daemon)
+        func ok(_ arguments: [String]) throws -> JSONValue {
+            let run = try cli.run(arguments + ["--json"])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            return try run.json()
+        }
+        _ = try ok([
+            "customer", "register", "ACME", "--name", "Acme", "--segment", "retail", "--terms",
+            "net:30",
+        ])
+        _ = try ok([
+            "customer", "update", "ACME", "--email", "ap@acme.example", "--clear", "segment",
+        ])
+        let customer = try ok(["customer", "get", "ACME"])
+        #expect(customer["email"]?.stringValue == "ap@acme.example")
+        #expect(customer["segment"] == nil)
+        #expect(customer["terms"]?["days"]?.intValue == 30)
+
+        _ = try ok([
+            "ledger", "configure", "--time-zone", "Europe/Berlin", "--write-off-tolerance",
+            "EUR=0.50",
+        ])
+        _ = try ok(
+            CLIScenario.invoice("INV-1", "ACME", "EUR", "100.00", "2026-01-05", "2026-02-04")
+        )
+        _ = try ok(
+            CLIScenario.invoice("INV-2", "ACME", "EUR", "200.00", "2026-01-06", "2026-02-05")
+        )
+        let payment = try ok([
+            "payment", "record", "PAY-1", "--customer", "ACME", "--currency", "EUR", "--amount",
+            "150.00",
+            "--date", "2026-02-01", "--unapplied",
+        ])
+        #expect(payment["unapplied"]?.stringValue == "150.00")
+        _ = try ok([
+            "payment", "allocate", "PAY-1", "--allocate", "INV-1=99.70", "--allocate",
+            "INV-2=50.30", "--date", "2026-02-02",
+        ])
+        let first = try ok(["invoice", "get", "INV-1", "--as-of", "2026-12-31"])
+        #expect(
+            first["open"]?.stringValue == "0.00",
+            "0.30 left is within the tolerance: written off"
+        )
+        #expect(first["written_off"]?.stringValue == "0.30")
+
+        _ = try ok([
+            "invoice", "write-off", "INV-2", "--date", "2026-03-01", "--reason", "insolvency",
+        ])
+        let second = try ok(["invoice", "get", "INV-2", "--as-of", "2026-12-31"])
+        #expect(second["written_off"]?.stringValue == "149.70")
+        #expect(second["open"]?.stringValue == "0.00")
+
+        _ = try ok(["period", "close", "--through", "2026-03-31"])
+        let late = try cli.run(
+            CLIScenario.invoice("INV-3", "ACME", "EUR", "10.00", "2026-03-15", "2026-04-14")
+        )
+        #expect(late.status == 1)
+        #expect(late.stderr.contains("period_closed"))
+        _ = try ok(CLIScenario.invoice("INV-3", "ACME", "EUR", "10.00", "2026-04-01", "2026-05-01"))
+    }
+}
