@@ -60,6 +60,24 @@ struct CLIAuditTests {
         #expect(totals.first?["unapplied"]?.stringValue == "65.00")
         #expect(try customer.json()["matches"] == .bool(true))
 
+        let between = try cli.run([
+            "explain", "invoice", "INV-2", "--as-of", "2026-03-06", "--json",
+        ])
+        let betweenJSON = try between.json()
+        #expect(betweenJSON["events"]?.arrayValue?.count == 3, "the reversal on 03-08 is later")
+        #expect(betweenJSON["open"]?.stringValue == "2100.50")
+        #expect(betweenJSON["matches"] == .bool(true))
+        let known = try cli.run(["explain", "invoice", "INV-2", "--known-at", "12", "--json"])
+            .json()
+        #expect(known["events"]?.arrayValue?.count == 1, "the credit note is record 13")
+        #expect(known["open"]?.stringValue == "2500.50")
+        #expect(known["reported_open"]?.stringValue == "2500.50")
+        let pastCustomer = try cli.run(
+            ["explain", "customer", "ACME", "--as-of", "2026-02-15", "--known-at", "14", "--json"]
+        ).json()
+        #expect(pastCustomer["matches"] == .bool(true))
+        #expect(pastCustomer["totals"]?.arrayValue?.first?["open"]?.stringValue == "3090.50")
+
         let missing = try cli.run(["explain", "invoice", "INV-404"])
         #expect(missing.status == 1)
     }

@@ -11,7 +11,10 @@ struct Explain: ParsableCommand {
             Reads the log from sequence 1 (on --data-dir or through the daemon), turns each \
             event into the same double-entry postings as `accrue export --format journal`, and \
             lists those on the invoice or customer with sequence, recorded-at, effective date, \
-            type, amount and hash, then checks the sum against the ledger's own report.
+            type, amount and hash, then checks the sum against the ledger's own report at the \
+            same time: --as-of DATE keeps events effective by then (default: every date), \
+            --known-at SEQ|TIME those recorded by then (default: the head). Exit 4 when the sum \
+            and the report differ.
             """,
         subcommands: [InvoiceAmounts.self, CustomerAmounts.self]
     )
@@ -21,11 +24,15 @@ struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "invoice",
             abstract: "The events behind an invoice's open amount.",
-            discussion:
-                "Example: accrue explain invoice INV-1 --data-dir /srv/backups/accrued-2026-11-22"
+            discussion: """
+                Examples:
+                  accrue explain invoice INV-1 --data-dir /srv/backups/accrued-2026-11-22
+                  accrue explain invoice INV-1 --as-of 2025-12-31 --known-at 2026-01-05T23:59:59Z
+                """
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
+        @OptionGroup var time: ExplainTime
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -34,11 +41,18 @@ struct Explain: ParsableCommand {
                 throw Failure.usage("invalid invoice id")
             }
             let session = try LedgerSession(connection)
+            let report = try session.call(
+                "invoice.get",
+                time.params([JSONMember("invoice_id", .string(invoiceID))])
+            )
+            let reported = report["open"]?.stringValue
             var book = PostingBook()
             var rows: [JSONValue] = []
             var open: Money?
-            try session.forEachRecord { record in
-                guard let entry = book.entry(for: record.event) else { return true }
+            try session.forEachRecord(through: time.sequence(of: report)) { record in
+                guard let entry = book.entry(for: record.event), time.includes(entry) else {
+                    return true
+                }
                 let legs = entry.postings.filter { $0.invoice == invoice }
                 guard let first = legs.first else { return true }
                 let amount = legs.dropFirst().reduce(first.amount) { $0 + $1.amount }
@@ -56,16 +70,11 @@ struct Explain: ParsableCommand {
                     )
                 )
             }
-            let reported = try session.call(
-                "invoice.get",
-                .object([
-                    JSONMember("invoice_id", .string(invoiceID)),
-                    JSONMember("as_of", .string("9999-12-31")),
-                ])
-            )["open"]?.stringValue
             output.renderer.print(
                 .object([
                     JSONMember("invoice_id", .string(invoiceID)),
+                    JSONMember("as_of", report["as_of"] ?? .null),
+                    JSONMember("known_at", report["known_at"] ?? .null),
                     JSONMember("currency", .string(open.currency.code)),
                     JSONMember("events", .array(rows)),
                     JSONMember("open", .string(open.decimalText)),
@@ -82,10 +91,15 @@ struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "customer",
             abstract: "The events behind a customer's open and unapplied amounts, per currency.",
-            discussion: "Example: accrue explain customer ACME --format csv > acme-events.csv"
+            discussion: """
+                Examples:
+                  accrue explain customer ACME --format csv > acme-events.csv
+                  accrue explain customer ACME --as-of 2025-12-31 --known-at 1200 --data-dir /srv/backup
+                """
         )
 
         @Argument(help: "The customer's id.") var customerID: String
+        @OptionGroup var time: ExplainTime
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -94,11 +108,17 @@ struct Explain: ParsableCommand {
                 throw Failure.usage("invalid customer id")
             }
             let session = try LedgerSession(connection)
+            let report = try session.call(
+                "report.balances",
+                time.params([JSONMember("customer_id", .string(customerID))])
+            )
             var book = PostingBook()
             var rows: [JSONValue] = []
             var sums = CustomerSums()
-            try session.forEachRecord { record in
-                guard let entry = book.entry(for: record.event) else { return true }
+            try session.forEachRecord(through: time.sequence(of: report)) { record in
+                guard let entry = book.entry(for: record.event), time.includes(entry) else {
+                    return true
+                }
                 let open = entry.postings.filter { $0.account == .receivable(customer) }.map(
                     \.amount
                 )
@@ -118,18 +138,13 @@ struct Explain: ParsableCommand {
                 )
                 return true
             }
-            let reported =
-                try session.call(
-                    "report.balances",
-                    .object([
-                        JSONMember("customer_id", .string(customerID)),
-                        JSONMember("as_of", .string("9999-12-31")),
-                    ])
-                )["rows"]?.objectElements ?? []
+            let reported = report["rows"]?.objectElements ?? []
             let (totals, matches) = sums.compared(with: reported)
             output.renderer.print(
                 .object([
                     JSONMember("customer_id", .string(customerID)),
+                    JSONMember("as_of", report["as_of"] ?? .null),
+                    JSONMember("known_at", report["known_at"] ?? .null),
                     JSONMember("events", .array(rows)),
                     JSONMember("totals", .array(totals)),
                     JSONMember("matches", .bool(matches)),
@@ -137,6 +152,35 @@ struct Explain: ParsableCommand {
             )
             if !matches { throw ExitStatus.verifyFault }
         }
+    }
+}
+
+/// `--as-of` and `--known-at` for an explanation: by default every date and the head.
+struct ExplainTime: ParsableArguments {
+    @OptionGroup var time: TimeOptions
+
+    /// The business date: `--as-of`, else the last representable date (every event counts).
+    var asOf: LedgerDate {
+        time.asOf.flatMap(LedgerDate.init(parsing:)) ?? .latest
+    }
+
+    /// The report's params: `members`, then `as_of` and `known_at`.
+    func params(_ members: [JSONMember]) -> JSONValue {
+        var params = Params()
+        for member in members { params[member.key] = member.value }
+        time.apply(to: &params)
+        params["as_of"] = .string(asOf.description)
+        return params.json
+    }
+
+    /// The sequence the report resolved `known_at` to (a time becomes a sequence there).
+    func sequence(of report: JSONValue) -> UInt64? {
+        report["known_at"]?["seq"]?.int64Value.map(UInt64.init)
+    }
+
+    /// Whether an entry takes effect by the as-of date.
+    func includes(_ entry: JournalEntry) -> Bool {
+        entry.date <= asOf
     }
 }
 
