@@ -124,4 +124,28 @@ struct CLIAuditTests {
         let aging = ["report", "aging", "--as-of", "2026-02-28", "--known-at", "10", "--json"]
         #expect(try cli.run(aging + ["--data-dir", copy]).stdout == (try cli.run(aging)).stdout)
     }
+
+    @Test func verifyNamesATamperedRecordAndExitsFour() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let cli = CLIRunner(daemon: daemon)
+        _ = try CLIScenario.write(cli)
+        let copy = daemon.directory + "/tampered"
+        #expect(
+            try cli.run(["backup", "--data-dir", daemon.dataDirectory, "--to", copy]).status == 0
+        )
+        let file = copy + "/data.mdb"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        let needle = Array("damaged goods".utf8)
+        let found = try #require(
+            bytes.indices.first {
+                bytes[$0..<min($0 + needle.count, bytes.count)].elementsEqual(needle)
+            }
+        )
+        bytes[found + 5] = UInt8(ascii: "x")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let verify = try cli.run(["verify", "--data-dir", copy])
+        #expect(verify.status == 4)
+        #expect(verify.stdout.contains("record 13"), "\(verify.stdout)")
+    }
 }
