@@ -148,4 +148,27 @@ struct CLIAuditTests {
         #expect(verify.status == 4)
         #expect(verify.stdout.contains("record 13"), "\(verify.stdout)")
     }
+
+    @Test func csvExportListsTheOpenItemsAtADate() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let cli = CLIRunner(daemon: daemon)
+        _ = try CLIScenario.write(cli)
+        let export = try cli.run([
+            "export", "--format", "csv", "--as-of", "2026-12-31", "--data-dir",
+            daemon.dataDirectory,
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        let lines = export.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("invoice_id,customer_id,currency,amount,") == true)
+        let open = lines.dropFirst().map { $0.split(separator: ",").prefix(1).joined() }
+        #expect(open == ["INV-1", "INV-2", "INV-3"], "INV-4 was voided")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("INV-1,ACME,EUR,1190.00,") && $0.contains(",open,600.00,")
+            }
+        )
+        let viaSocket = try cli.run(["export", "--format", "csv", "--as-of", "2026-12-31"])
+        #expect(viaSocket.stdout == export.stdout)
+    }
 }
