@@ -30,7 +30,7 @@ struct Accrue: ParsableCommand {
         subcommands: [
             CustomerCommand.self, InvoiceCommand.self, PaymentCommand.self,
             CreditNoteCommand.self, PeriodCommand.self, LedgerCommand.self,
-            ReportCommand.self, EventsCommand.self, Head.self,
+            ReportCommand.self, EventsCommand.self, Head.self, SystemCommand.self,
             Verify.self, Backup.self, Replay.self, Explain.self, Export.self, Import.self,
         ]
     )

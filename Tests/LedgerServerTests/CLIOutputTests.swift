@@ -17,6 +17,8 @@ struct CLIOutputTests {
         ["payment", "record"], ["payment", "allocate"], ["payment", "reverse"],
         ["payment", "refund"],
         ["credit-note", "issue"], ["period", "close"], ["ledger", "configure"],
+        ["ledger", "transact"],
+        ["system", "health"], ["system", "describe"], ["system", "stats"],
         ["report", "aging"], ["report", "balances"], ["report", "open-items"],
         ["report", "statement"],
         ["report", "kpis"], ["events", "tail"], ["events", "follow"], ["head"], ["verify"],

@@ -69,4 +69,26 @@ struct CLIWriteCommandTests {
         #expect(late.stderr.contains("period_closed"))
         _ = try ok(CLIScenario.invoice("INV-3", "ACME", "EUR", "10.00", "2026-04-01", "2026-05-01"))
     }
+
+    @Test func transactAppliesAllCommandsOrNone() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let cli = CLIRunner(daemon: daemon)
+        let good =
+            #"[{"method":"customer.register","params":{"customer_id":"C9","name":"C9"}},"#
+            + #"{"method":"invoice.issue","params":{"invoice_id":"T-1","customer_id":"C9","currency":"EUR","#
+            + #""amount":"5.00","issue_date":"2026-05-01","due_date":"2026-05-31"}}]"#
+        let applied = try cli.run(["ledger", "transact", "-", "--json"], input: good)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(try applied.json()["results"]?.arrayValue?.count == 2)
+        let head = try cli.run(["head", "--json"]).json()["seq"]?.intValue
+        let bad = good.replacingOccurrences(of: "C9", with: "C10")
+        let refused = try cli.run(["ledger", "transact", "-"], input: bad)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("commands[1]"))
+        #expect(try cli.run(["head", "--json"]).json()["seq"]?.intValue == head, "nothing applied")
+        let health = try cli.run(["system", "health", "--json"]).json()
+        #expect(health["status"]?.stringValue == "ok")
+        #expect(health["head"]?.intValue == head)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerWire
 
 /// `accrue period close`.
@@ -36,7 +37,7 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "Settings that change results, recorded as events (admin).",
-        subcommands: [Configure.self]
+        subcommands: [Configure.self, Transact.self]
     )
 
     /// `ledger.configure`.
@@ -69,6 +70,49 @@ struct LedgerCommand: ParsableCommand {
                 tolerances,
                 what: "--write-off-tolerance"
             )
+            return params
+        }
+    }
+
+    /// `ledger.transact`.
+    struct Transact: WriteCommand {
+        static let method = "ledger.transact"
+        static let configuration = CommandConfiguration(
+            abstract: "Apply a list of commands all-or-nothing, from a JSON file.",
+            discussion: """
+                The file holds a JSON array of {"method": …, "params": {…}} (params without \
+                command_id); either every command is applied, in one commit, or none, and the \
+                error names the failing command's index.
+
+                Example:
+                  echo '[{"method":"customer.register","params":{"customer_id":"C9","name":"C9"}}]' > tx.json
+                  accrue ledger transact tx.json
+                """
+        )
+
+        @Argument(help: "The JSON file ('-' for standard input).", completion: .file())
+        var file: String
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func params() throws -> Params {
+            let data =
+                file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile()
+                : FileManager.default.contents(atPath: file)
+            guard let data else { throw Failure.usage("cannot read \(file)") }
+            let commands: JSONValue
+            do {
+                commands = try JSONParser.parse(Array(data))
+            } catch {
+                throw Failure.usage("\(file) is not JSON: \(error)")
+            }
+            guard case .array = commands else {
+                throw Failure.usage("\(file) must hold a JSON array of {method, params}")
+            }
+            var params = Params()
+            params["commands"] = commands
             return params
         }
     }
