@@ -112,7 +112,7 @@ struct InvoiceCommand: ParsableCommand {
         }
     }
 
-    /// `invoice.dispute` (its params may still change while the method lands).
+    /// `invoice.dispute {invoice_id, date, reason}`.
     struct Dispute: WriteCommand {
         static let method = "invoice.dispute"
         static let configuration = CommandConfiguration(
@@ -135,18 +135,20 @@ struct InvoiceCommand: ParsableCommand {
         }
     }
 
-    /// `invoice.resolve_dispute`.
+    /// `invoice.resolve_dispute {invoice_id, date, resolution}`.
     struct ResolveDispute: WriteCommand {
         static let method = "invoice.resolve_dispute"
         static let configuration = CommandConfiguration(
             commandName: "resolve-dispute",
             abstract: "Record that an invoice's dispute is resolved.",
-            discussion:
-                "Example: accrue invoice resolve-dispute INV-1 --date 2026-02-20 --reason \"credit note CN-3\""
+            discussion: """
+                Example: accrue invoice resolve-dispute INV-1 --date 2026-02-20 --resolution "credit note CN-3"
+                """
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
-        @OptionGroup var dated: DatedReason
+        @Option(help: "Effective date, YYYY-MM-DD.") var date: String
+        @Option(help: "How it was resolved, for the audit trail.") var resolution: String
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -154,25 +156,24 @@ struct InvoiceCommand: ParsableCommand {
         func params() throws -> Params {
             var params = Params()
             params.set("invoice_id", invoiceID)
-            dated.apply(to: &params)
+            params.set("date", date)
+            params.set("resolution", resolution)
             return params
         }
     }
 
-    /// `invoice.promise`.
+    /// `invoice.promise {invoice_id, date, amount, currency?}`.
     struct Promise: WriteCommand {
         static let method = "invoice.promise"
         static let configuration = CommandConfiguration(
-            abstract: "Record a promise to pay an invoice by a date (pauses dunning).",
-            discussion:
-                "Example: accrue invoice promise INV-1 --promised-date 2026-03-15 --amount 500.00"
+            abstract: "Record the customer's promise to pay an amount by a date (pauses dunning).",
+            discussion: "Example: accrue invoice promise INV-1 --date 2026-03-15 --amount 500.00"
         )
 
         @Argument(help: "The invoice's id.") var invoiceID: String
-        @Option(name: .customLong("promised-date"), help: "The date promised, YYYY-MM-DD.")
-        var promisedDate: String
-        @Option(help: "The amount promised; default all that is open.") var amount: String?
-        @Option(help: "When the promise was made, YYYY-MM-DD.") var date: String?
+        @Option(help: "The date payment is promised by, YYYY-MM-DD.") var date: String
+        @Option(help: "The amount promised.") var amount: String
+        @Option(help: "Its currency; default the invoice's.") var currency: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -180,9 +181,9 @@ struct InvoiceCommand: ParsableCommand {
         func params() throws -> Params {
             var params = Params()
             params.set("invoice_id", invoiceID)
-            params.set("promised_date", promisedDate)
-            params.set("amount", amount)
             params.set("date", date)
+            params.set("amount", amount)
+            params.set("currency", currency)
             return params
         }
     }

@@ -112,7 +112,7 @@ struct PaymentCommand: ParsableCommand {
         }
     }
 
-    /// `payment.refund` (its params may still change while the method lands).
+    /// `payment.refund {payment_id, amount, currency?, date, reason}`.
     struct Refund: WriteCommand {
         static let method = "payment.refund"
         static let configuration = CommandConfiguration(
@@ -123,6 +123,7 @@ struct PaymentCommand: ParsableCommand {
 
         @Argument(help: "The payment's id.") var paymentID: String
         @Option(help: "The amount refunded.") var amount: String
+        @Option(help: "Its currency; default the payment's.") var currency: String?
         @OptionGroup var dated: DatedReason
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
@@ -132,6 +133,7 @@ struct PaymentCommand: ParsableCommand {
             var params = Params()
             params.set("payment_id", paymentID)
             params.set("amount", amount)
+            params.set("currency", currency)
             dated.apply(to: &params)
             return params
         }
