@@ -87,8 +87,27 @@ struct CLIWriteCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("commands[1]"))
         #expect(try cli.run(["head", "--json"]).json()["seq"]?.intValue == head, "nothing applied")
+        let payment =
+            #"[{"method":"payment.record","params":{"payment_id":"P-1","customer_id":"C9","#
+            + #""currency":"EUR","amount":"3.00","date":"2026-05-02","method":"cash"}}]"#
+        let nested = try cli.run(["ledger", "transact", "-"], input: payment)
+        #expect(nested.status == 0, "\(nested.stderr)")
+        #expect(
+            nested.stdout.contains("results[P-1].allocations:\namount  invoice_id\n  3.00  T-1"),
+            "\(nested.stdout)"
+        )
+        let retried = try cli.run(
+            ["ledger", "transact", "-", "--command-id", "tx-2", "--format", "csv"],
+            input: payment.replacingOccurrences(of: "P-1", with: "P-2")
+        )
+        #expect(
+            retried.stdout.split(separator: "\n").last == "P-2,1.00,2.00,T-1",
+            "\(retried.stdout)"
+        )
         let health = try cli.run(["system", "health", "--json"]).json()
         #expect(health["status"]?.stringValue == "ok")
-        #expect(health["head"]?.intValue == head)
+        #expect(
+            health["head"]?.intValue == (try cli.run(["head", "--json"]).json()["seq"]?.intValue)
+        )
     }
 }

@@ -61,15 +61,53 @@ struct Renderer {
                 : TextTable(rows: elements.map { FlatRow($0) }, emphasised: emphasised)
                     .render(style: style)
             sections.append(style.bold(member.key + ":") + "\n" + body)
+            sections += nestedSections(member.key, elements)
         }
         return sections.joined(separator: "\n\n")
+    }
+
+    /// Tables for arrays of objects inside the elements of a table (a statement's movements
+    /// per currency, an open item's instalments), each titled by its path, such as
+    /// `currencies[EUR].movements:`; the element is named by its first text cell.
+    private func nestedSections(_ key: String, _ elements: [JSONValue]) -> [String] {
+        var sections: [String] = []
+        for (index, element) in elements.enumerated() {
+            guard case .object(let members) = element else { continue }
+            let label =
+                FlatRow(element).cells.first { !$0.value.isNumber }?.value.text ?? "\(index)"
+            for member in members {
+                guard let nested = member.value.objectElements, !nested.isEmpty else { continue }
+                let path = "\(key)[\(label)].\(member.key)"
+                let body = TextTable(rows: nested.map { FlatRow($0) }).render(style: style)
+                sections.append(style.bold(path + ":") + "\n" + body)
+                sections += nestedSections(path, nested)
+            }
+        }
+        return sections
+    }
+
+    /// Rows for CSV: an element with an array of objects inside becomes one row per nested
+    /// object, led by the element's own cells (a statement's movements with their currency).
+    static func flattened(_ elements: [JSONValue]) -> [FlatRow] {
+        elements.flatMap { element -> [FlatRow] in
+            let own = FlatRow(element)
+            guard case .object(let members) = element,
+                let nested = members.lazy.compactMap({ $0.value.objectElements })
+                    .first(where: { !$0.isEmpty })
+            else { return [own] }
+            return flattened(nested).map { inner in
+                var row = own
+                for cell in inner.cells where row[cell.name] == nil { row.cells.append(cell) }
+                return row
+            }
+        }
     }
 
     private func csv(_ result: JSONValue) -> String {
         let rows: [FlatRow]
         var kinds: [String]?
         if let elements = result.objectElements {
-            rows = elements.map { FlatRow($0) }
+            rows = Self.flattened(elements)
         } else if let main = result["rows"]?.objectElements {
             let totals = result["totals"]?.objectElements ?? []
             rows = (main + totals).map { FlatRow($0) }
@@ -79,7 +117,7 @@ struct Renderer {
         } else if case .object(let members) = result,
             let main = members.first(where: { $0.value.objectElements?.isEmpty == false })
         {
-            rows = main.value.objectElements?.map { FlatRow($0) } ?? []
+            rows = Self.flattened(main.value.objectElements ?? [])
         } else {
             let scalars = FlatRow(result)
             return (["name,value"] + scalars.cells.map { CSV.line([$0.name, $0.value.text]) })
