@@ -24,6 +24,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let log = try LedgerDirectory.openReadOnly(dataDirectory)
+        Progress.report("copying \(log.head.sequence) records to \(destination)…")
         do {
             try log.backup(to: destination)
         } catch {
@@ -32,10 +33,14 @@ struct Backup: ParsableCommand {
         }
         let copy = try LedgerDirectory.openReadOnly(destination)
         guard !noVerify else {
+            Progress.clear()
             print("ok: copied \(copy.head.sequence) records to \(destination)")
             return
         }
-        let report = try copy.verifyLedger()
+        let report = try copy.verifyLedger { sequence in
+            Progress.report("verified \(sequence) of \(copy.head.sequence) records in the copy")
+        }
+        Progress.clear()
         if let fault = report.fault {
             print("FAULT in the copy: \(fault)")
             throw ExitStatus.verifyFault
