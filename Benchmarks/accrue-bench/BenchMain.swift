@@ -4,7 +4,7 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket|cli]
 @main
 enum BenchMain {
     static func main() throws {
@@ -17,6 +17,18 @@ enum BenchMain {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
         if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+        if only == nil || only == "cli" { try cli(eventCount: eventCount, scratch: scratch, output: output) }
+    }
+
+    /// `accrue` replay and balances next to hledger and ledger-cli on the exported journal, on
+    /// a ledger of the first 400,000 events (about 390,000 journal transactions): hledger needs
+    /// about 11 GB on the full million.
+    static func cli(eventCount: Int, scratch: String, output: String) throws {
+        let count = min(eventCount, 400_000)
+        var generator = LedgerScenarioGenerator(seed: 42)
+        let payloads = generator.run(events: count).events.map { EventCodec.encode($0.0) }
+        try AppendBench.run(directory: scratch + "/cli", payloads: payloads, count: count, batch: 1_000)
+        try CLIBench.run(ledger: scratch + "/cli", scratch: scratch, output: output)
     }
 
     /// Appends, scan and replay of the event log next to raw LMDB.

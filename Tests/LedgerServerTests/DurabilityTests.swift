@@ -33,7 +33,7 @@ struct DurabilityTests {
         #expect(acknowledged.subtracting(logged).isEmpty)
         #expect(logged.subtracting(attempted).isEmpty)
         #expect(daemon.stop() == 0)
-        let verify = try ToolProcess.run("accrue", ["verify", "--data-dir", daemon.dataDirectory])
+        let verify = try CLIRunner().run(["verify", "--data-dir", daemon.dataDirectory])
         #expect(verify.status == 0, "verify: \(verify.stdout)\(verify.stderr)")
     }
 

@@ -4,7 +4,8 @@ import LedgerStorage
 /// `accrue verify`: recomputes the hash chain and rebuilds the projection.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Verify a ledger: hash chain, every record decodes, projection equals the snapshot.",
+        abstract:
+            "Verify a ledger: hash chain, every record decodes, projection equals the snapshot.",
         discussion: """
             Opens the ledger read-only, so it works beside a running daemon and on a backup copy. \
             Names the first bad record by sequence number and exits 4 on any fault.
@@ -26,8 +27,11 @@ struct Verify: ParsableCommand {
             print("FAULT \(fault)")
             throw ExitStatus.verifyFault
         }
-        let snapshot = report.snapshotSequence.map { "projection matches the snapshot at \($0)" }
+        let snapshot =
+            report.snapshotSequence.map { "projection matches the snapshot at \($0)" }
             ?? "no snapshot stored; projection rebuilt"
-        print("ok: \(report.recordsChecked) records, chain intact, head \(report.headHash.hex); \(snapshot)")
+        print(
+            "ok: \(report.recordsChecked) records, chain intact, head \(report.headHash.hex); \(snapshot)"
+        )
     }
 }

@@ -16,23 +16,3 @@ enum LedgerDirectory {
         }
     }
 }
-
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// A one-line progress indicator on standard error, shown only on a terminal.
-enum Progress {
-    private static let isTerminal = isatty(STDERR_FILENO) == 1
-
-    static func report(_ text: String) {
-        guard isTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-    }
-
-    static func clear() {
-        guard isTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}

@@ -24,6 +24,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let log = try LedgerDirectory.openReadOnly(dataDirectory)
+        Progress.report("copying \(log.head.sequence) records to \(destination)…")
         do {
             try log.backup(to: destination)
         } catch {
@@ -32,14 +33,20 @@ struct Backup: ParsableCommand {
         }
         let copy = try LedgerDirectory.openReadOnly(destination)
         guard !noVerify else {
+            Progress.clear()
             print("ok: copied \(copy.head.sequence) records to \(destination)")
             return
         }
-        let report = try copy.verifyLedger()
+        let report = try copy.verifyLedger { sequence in
+            Progress.report("verified \(sequence) of \(copy.head.sequence) records in the copy")
+        }
+        Progress.clear()
         if let fault = report.fault {
             print("FAULT in the copy: \(fault)")
             throw ExitStatus.verifyFault
         }
-        print("ok: copied and verified \(report.recordsChecked) records to \(destination), head \(report.headHash.hex)")
+        print(
+            "ok: copied and verified \(report.recordsChecked) records to \(destination), head \(report.headHash.hex)"
+        )
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Ledger
+import LedgerStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `accrue` replay plus balances against `hledger balance` and `ledger balance` on the journal
+/// `accrue export --format journal` writes for the same ledger, each a child process measured
+/// for wall time and peak resident memory (`wait4`'s `ru_maxrss`), in one run.
+///
+/// The `accrue` binary must sit next to `accrue-bench`; when it does not, the bench builds it
+/// (`swift build -c release --product accrue`, run from the package root as `make bench` does).
+/// hledger and ledger come from the Debian packages `make deps` installs.
+enum CLIBench {
+    /// One measured child process.
+    struct Measurement {
+        var tool: String
+        var seconds: Double
+        var maxRSSKiB: Int
+        var status: Int32
+    }
+
+    /// Runs the comparison on the ledger in `ledger`, writing `cli.json` into `output`.
+    static func run(ledger: String, scratch: String, output: String) throws {
+        let accrue = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("accrue").path
+        if !FileManager.default.isExecutableFile(atPath: accrue) {
+            // `make bench` builds only this product; build the CLI next to it.
+            print("building accrue (swift build -c release --product accrue)…")
+            _ = try measure("swift build accrue", ["swift", "build", "-c", "release", "--product", "accrue"])
+        }
+        guard FileManager.default.isExecutableFile(atPath: accrue) else {
+            print("skipping the CLI comparison: no accrue binary at \(accrue)")
+            return
+        }
+        let journal = scratch + "/ar.journal"
+        let export = try measure("accrue export journal", [accrue, "export", "--format", "journal", "--data-dir", ledger, "--output", journal])
+        let transactions = try countTransactions(journal)
+        print("journal: \(transactions) transactions (\(export.seconds) s to export)")
+        let accounts = ["assets:receivable", "liabilities:unapplied"]
+        var results = [export]
+        results.append(try measure("accrue replay + balances", [accrue, "replay", "--data-dir", ledger, "--format", "csv"]))
+        try storeSnapshot(ledger: ledger)
+        results.append(try measure("accrue report balances (snapshot at head)", [accrue, "report", "balances", "--data-dir", ledger, "--as-of", "9999-12-31", "--format", "csv"]))
+        results.append(try measure("ledger balance", ["ledger", "-f", journal, "balance", "--flat"] + accounts))
+        results.append(try measure("hledger balance", ["hledger", "-f", journal, "balance", "--flat"] + accounts))
+        printTable(results, transactions: transactions)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try json(results, transactions: transactions).write(toFile: output + "/cli.json", atomically: true, encoding: .utf8)
+        print("figures written to \(output)/cli.json")
+    }
+
+    /// Stores a projection snapshot at the head, as the daemon does every N events and on a
+    /// clean shutdown, so the next measurement is what reading a live ledger directory costs.
+    static func storeSnapshot(ledger: String) throws {
+        let log = try EventLog(ledgerDirectory: ledger)
+        var state = LedgerState()
+        try log.replay(into: &state, from: 1)
+        try log.storeSnapshot(state.snapshotBytes(), at: state.head)
+    }
+
+    /// Transactions in a journal: lines that start with a date.
+    static func countTransactions(_ path: String) throws -> Int {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var count = 0
+        var atLineStart = true
+        for byte in data {
+            if atLineStart, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { count += 1 }
+            atLineStart = byte == 0x0A
+        }
+        return count
+    }
+
+    /// Spawns `arguments` (looked up on `PATH`) with output to /dev/null and measures it.
+    static func measure(_ tool: String, _ arguments: [String]) throws -> Measurement {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            print("  \(tool): cannot start \(arguments[0]) (\(String(cString: strerror(spawned))))")
+            return Measurement(tool: tool, seconds: 0, maxRSSKiB: 0, status: -1)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let result = Measurement(tool: tool, seconds: seconds, maxRSSKiB: usage.ru_maxrss, status: status)
+        let label = tool.padding(toLength: 44, withPad: " ", startingAt: 0)
+        let failure = status == 0 ? "" : " (exit status \(status))"
+        print(label + String(format: "%8.2f s %8.0f MiB", seconds, Double(usage.ru_maxrss) / 1024) + failure)
+        return result
+    }
+
+    static func printTable(_ results: [Measurement], transactions: Int) {
+        let reference = results.first { $0.tool == "ledger balance" }
+        print("\n| tool (\(transactions) transactions) | time | max RSS | vs ledger-cli time | vs ledger-cli memory |")
+        print("|---|---:|---:|---:|---:|")
+        for result in results {
+            let speed = reference.map { String(format: "%.1f×", $0.seconds / max(result.seconds, 1e-6)) } ?? "—"
+            let memory = reference.map { String(format: "%.2f×", Double(result.maxRSSKiB) / Double(max($0.maxRSSKiB, 1))) } ?? "—"
+            print(String(format: "| %@ | %.2f s | %.0f MiB | %@ | %@ |", result.tool as NSString, result.seconds, Double(result.maxRSSKiB) / 1024, speed as NSString, memory as NSString))
+        }
+    }
+
+    static func json(_ results: [Measurement], transactions: Int) -> String {
+        let items = results.map { result in
+            String(format: #"{"tool":"%@","seconds":%.3f,"max_rss_kib":%d,"exit_status":%d}"#, result.tool as NSString, result.seconds, result.maxRSSKiB, result.status)
+        }
+        return "{\"transactions\":\(transactions),\"runs\":[\n" + items.joined(separator: ",\n") + "\n]}\n"
+    }
+}

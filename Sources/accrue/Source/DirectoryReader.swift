@@ -1,0 +1,93 @@
+import Foundation
+import Ledger
+import LedgerStorage
+import LedgerWire
+
+/// Answers the read methods straight from a ledger directory, read-only, with the daemon's
+/// request decoding, projection, reports and JSON rendering, so `--data-dir` output is
+/// byte for byte what the daemon would send for the same ledger.
+final class DirectoryReader {
+    /// The opened log.
+    let log: EventLog
+    private var cachedState: LedgerState?
+
+    /// A read method: decodes its params, renders its result.
+    typealias Method = (DirectoryReader) -> (inout ParamReader, inout JSONWriter) throws -> Void
+
+    /// The method a ledger directory answers without the daemon, if it is one.
+    static func method(named name: String) -> Method? {
+        switch name {
+        case "report.balances": balances
+        case "report.aging": aging
+        case "customer.get": customer
+        case "invoice.get": invoice
+        case "customer.list": customerList
+        case "invoice.list": invoiceList
+        case "ledger.head": head
+        case "events.read": readEvents
+        default: nil
+        }
+    }
+
+    /// Opens `path` read-only.
+    init(path: String) throws {
+        log = try LedgerDirectory.openReadOnly(path)
+    }
+
+    /// The projection at the head, loaded once (newest snapshot plus the tail).
+    var state: LedgerState {
+        get throws {
+            if let cachedState { return cachedState }
+            let loaded = try log.loadProjection()
+            cachedState = loaded
+            return loaded
+        }
+    }
+
+    /// Answers `method` with `params` as the daemon would.
+    ///
+    /// - Returns: The result, or the error the daemon would answer.
+    func call(_ method: String, _ params: JSONValue?) throws -> Result<JSONValue, RPCError> {
+        guard let handler = Self.method(named: method) else {
+            return .failure(
+                RPCError.invalidParams(
+                    reason: "needs_daemon",
+                    field: nil,
+                    message: "\(method) needs the daemon: use --socket instead of --data-dir"
+                )
+            )
+        }
+        do {
+            var reader = try ParamReader(params)
+            var output = JSONWriter(reservingCapacity: 4096)
+            try handler(self)(&reader, &output)
+            try reader.finish()
+            return .success(try JSONParser.parse(output.bytes))
+        } catch let error as RPCError {
+            return .failure(error)
+        }
+    }
+
+    /// The report time a request asks for, resolved as the daemon does: `as_of` defaults to
+    /// today in the ledger's business time zone, `known_at` is capped at the head.
+    func reportTime(_ request: ReportRequest.Time) throws -> ReportTime {
+        let state = try self.state
+        let headSequence = state.head
+        let sequence: UInt64
+        switch request.knownAt {
+        case .head: sequence = headSequence
+        case .sequence(let requested): sequence = min(requested, headSequence)
+        case .time(let micros, _):
+            sequence = min(try log.sequence(recordedAtOrBefore: micros), headSequence)
+        }
+        return request.resolved(today: Self.businessToday(in: state), knownAtSequence: sequence)
+    }
+
+    /// Today in the ledger's business time zone.
+    static func businessToday(in state: LedgerState) -> LedgerDate {
+        let zone = TimeZone(identifier: state.settings.timeZone) ?? TimeZone(secondsFromGMT: 0)
+        let now = Date()
+        let seconds = Int64(now.timeIntervalSince1970) + Int64(zone?.secondsFromGMT(for: now) ?? 0)
+        return LedgerDate(days: Int32(UTCTimestamp.floorDivide(seconds, 86_400).0))
+    }
+}
