@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Ledger",
                 "LedgerStorage",
+                "LedgerServer",
                 "LedgerWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -4,6 +4,7 @@ import Logging
 import Synchronization
 internal import Ledger
 internal import LedgerStorage
+internal import LedgerWire
 
 /// The live ledger: its event log and the projection kept in memory, published anew after
 /// every commit so that reads never wait for the writer.
@@ -53,9 +54,7 @@ final class LedgerEngine: Sendable {
     }
 
     private func businessDate(atMicros micros: Int64, in state: LedgerState) -> LedgerDate {
-        let zone = TimeZone(identifier: state.settings.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        let seconds = micros / 1_000_000 + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(micros) / 1e6)))
-        return LedgerDate(days: Int32(seconds.floorDiv(86_400)))
+        BusinessCalendar.date(atMicros: micros, timeZone: state.settings.timeZone)
     }
 
     /// Writes a last snapshot at the head (on clean shutdown) so the next start replays nothing.

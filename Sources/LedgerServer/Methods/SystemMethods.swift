@@ -23,7 +23,7 @@ enum SystemMethods {
         output.beginObject()
         output.member("seq", Int64(context.head.sequence))
         output.member("hash", context.head.hash.hex)
-        output.member("recorded_at", Timestamp.rfc3339(micros: context.head.recordedAtMicros))
+        output.member("recorded_at", RFC3339.format(micros: context.head.recordedAtMicros))
         output.member("ledger_id", context.engine.log.ledgerID)
         output.endObject()
     }

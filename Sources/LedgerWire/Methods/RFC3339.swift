@@ -1,6 +1,6 @@
 internal import Ledger
 
-/// Parses RFC 3339 timestamps (`2026-01-05T12:30:00.25+01:00`) into microseconds since the
+/// RFC 3339 timestamps (`2026-01-05T12:30:00.25+01:00`) to and from microseconds since the
 /// Unix epoch, without Foundation.
 package enum RFC3339 {
     /// The instant `text` names, in microseconds since the Unix epoch; nil if it is not a
@@ -67,5 +67,26 @@ package enum RFC3339 {
             value = value * 10 + Int64(digit)
         }
         return value
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` for microseconds since the Unix epoch, UTC: how the
+    /// socket and the CLI write recorded-at times.
+    package static func format(micros: Int64) -> String {
+        let (seconds, fraction) = floorDivide(micros, 1_000_000)
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
+        let date = LedgerDate(days: Int32(days))
+        return "\(date)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):"
+            + "\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))Z"
+    }
+
+    /// Quotient rounded toward negative infinity, and the non-negative remainder.
+    package static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let remainder = ((value % divisor) + divisor) % divisor
+        return ((value - remainder) / divisor, remainder)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

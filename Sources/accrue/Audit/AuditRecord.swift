@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import LedgerServer
 import LedgerStorage
 import LedgerWire
 
@@ -27,7 +28,7 @@ struct AuditRecord {
     /// A record read from a ledger directory.
     init(stored record: EventRecord) throws {
         sequence = record.sequence
-        recordedAt = UTCTimestamp.rfc3339(micros: record.recordedAtMicros)
+        recordedAt = RFC3339.format(micros: record.recordedAtMicros)
         type = record.type
         hash = record.hash.hex
         event = try EventCodec.decode(
@@ -64,7 +65,7 @@ struct AuditRecord {
         case .wire(let json): return JSONWriter.encode(json)
         case .stored(let record):
             var writer = JSONWriter(reservingCapacity: 512)
-            writer.storedRecord(record)
+            writer.record(record)
             return writer.bytes
         }
     }

@@ -1,4 +1,5 @@
 import Ledger
+import LedgerServer
 import LedgerStorage
 import LedgerWire
 
@@ -70,7 +71,7 @@ extension DirectoryReader {
         output.beginObject()
         output.member("seq", Int64(log.head.sequence))
         output.member("hash", log.head.hash.hex)
-        output.member("recorded_at", UTCTimestamp.rfc3339(micros: log.head.recordedAtMicros))
+        output.member("recorded_at", RFC3339.format(micros: log.head.recordedAtMicros))
         output.member("ledger_id", log.ledgerID)
         output.endObject()
     }
@@ -82,7 +83,7 @@ extension DirectoryReader {
         output.beginObject()
         output.key("events")
         output.beginArray()
-        for record in records { output.storedRecord(record) }
+        for record in records { output.record(record) }
         output.endArray()
         output.member("next_seq", Int64((records.last?.sequence ?? UInt64(from) - 1) + 1))
         output.endObject()

@@ -80,14 +80,6 @@ final class DirectoryReader {
         case .time(let micros, _):
             sequence = min(try log.sequence(recordedAtOrBefore: micros), headSequence)
         }
-        return request.resolved(today: Self.businessToday(in: state), knownAtSequence: sequence)
-    }
-
-    /// Today in the ledger's business time zone.
-    static func businessToday(in state: LedgerState) -> LedgerDate {
-        let zone = TimeZone(identifier: state.settings.timeZone) ?? TimeZone(secondsFromGMT: 0)
-        let now = Date()
-        let seconds = Int64(now.timeIntervalSince1970) + Int64(zone?.secondsFromGMT(for: now) ?? 0)
-        return LedgerDate(days: Int32(UTCTimestamp.floorDivide(seconds, 86_400).0))
+        return request.resolved(today: BusinessCalendar.today(in: state.settings), knownAtSequence: sequence)
     }
 }
