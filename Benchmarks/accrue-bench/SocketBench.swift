@@ -28,6 +28,8 @@ enum SocketBench {
         /// `report.aging` and `customer.get` latencies measured while the load ran.
         let agingP99: Double
         let pointReadP99: Double
+        /// Writes per commit during the load, from `system.stats`.
+        let meanBatch: Double
     }
 
     static let loads = [
@@ -62,6 +64,8 @@ enum SocketBench {
         let latencies = Mutex<[UInt64]>([])
         let failures = Mutex<[String]>([])
         let readers = ReportTimer(socketPath: socketPath)
+        let statsClient = try RPCClient(socketPath: socketPath)
+        let before = try commitCounts(statsClient)
         let group = DispatchGroup()
         let start = DispatchTime.now().uptimeNanoseconds
         for client in 0..<load.clients {
@@ -80,6 +84,7 @@ enum SocketBench {
         group.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let reads = readers.stop()
+        let after = try commitCounts(statsClient)
         if let failure = failures.withLock({ $0.first }) { throw BenchFailure(message: failure) }
         let sorted = latencies.withLock { $0 }.sorted()
         return Figures(
@@ -88,8 +93,18 @@ enum SocketBench {
             p50: percentile(sorted, 0.50),
             p99: percentile(sorted, 0.99),
             agingP99: percentile(reads.aging.sorted(), 0.99),
-            pointReadP99: percentile(reads.point.sorted(), 0.99)
+            pointReadP99: percentile(reads.point.sorted(), 0.99),
+            meanBatch: Double(after.writes - before.writes) / Double(max(1, after.commits - before.commits))
         )
+    }
+
+    /// Commits and writes so far, from `system.stats`.
+    static func commitCounts(_ client: RPCClient) throws -> (commits: Int64, writes: Int64) {
+        let stats = try client.call("system.stats")
+        guard case .number(let commits)? = stats["result"]?["commits"], case .number(let writes)? = stats["result"]?["writes"],
+            let commitCount = commits.int64, let writeCount = writes.int64
+        else { throw BenchFailure(message: "system.stats without commits and writes") }
+        return (commitCount, writeCount)
     }
 
     /// One client's lines, each waiting for its reply; returns each line's latency.

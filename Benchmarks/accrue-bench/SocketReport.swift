@@ -14,14 +14,14 @@ enum SocketReport {
         print("socket loads against the release accrued (invoice.issue, durable)…")
         let figures = try SocketBench.run(directory: scratch + "/socket")
 
-        print("\n| load | events | events/s | p50 ms | p99 ms | report.aging p99 ms | customer.get p99 ms |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("\n| load | events | events/s | p50 ms | p99 ms | report.aging p99 ms | customer.get p99 ms | writes/commit |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for figure in figures {
             print(
                 String(
-                    format: "| %@ | %d | %.0f | %.2f | %.2f | %.2f | %.2f |",
+                    format: "| %@ | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f |",
                     figure.load.name as NSString, figure.load.events, figure.eventsPerSecond, figure.p50, figure.p99,
-                    figure.agingP99, figure.pointReadP99
+                    figure.agingP99, figure.pointReadP99, figure.meanBatch
                 )
             )
         }
@@ -29,9 +29,9 @@ enum SocketReport {
 
         let items = figures.map { figure in
             String(
-                format: #"{"name":"%@","clients":%d,"calls_per_line":%d,"events":%d,"events_per_s":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,"report_aging_p99_ms":%.3f,"customer_get_p99_ms":%.3f}"#,
+                format: #"{"name":"%@","clients":%d,"calls_per_line":%d,"events":%d,"events_per_s":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,"report_aging_p99_ms":%.3f,"customer_get_p99_ms":%.3f,"writes_per_commit":%.1f}"#,
                 figure.load.name as NSString, figure.load.clients, figure.load.callsPerLine, figure.load.events,
-                figure.eventsPerSecond, figure.p50, figure.p99, figure.agingP99, figure.pointReadP99
+                figure.eventsPerSecond, figure.p50, figure.p99, figure.agingP99, figure.pointReadP99, figure.meanBatch
             )
         }
         let json = String(
