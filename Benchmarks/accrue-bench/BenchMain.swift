@@ -4,7 +4,7 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket|cli]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|parser|socket|cli]
 @main
 enum BenchMain {
     static func main() throws {
@@ -16,6 +16,7 @@ enum BenchMain {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
+        if only == nil || only == "parser" { try ParserBench.run(output: output) }
         if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
         if only == nil || only == "cli" { try cli(eventCount: eventCount, scratch: scratch, output: output) }
     }

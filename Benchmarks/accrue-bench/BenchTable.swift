@@ -11,17 +11,24 @@ struct BenchTable {
     }
 
     private(set) var rows: [Row] = []
+    /// What the baseline is: raw LMDB loops, or Foundation for the parser.
+    let baselineName: String
     /// Report latencies, printed and written after the throughput rows.
     var reports: [ReportBench.Latency] = []
+
+    init(baselineName: String = "raw LMDB") {
+        self.baselineName = baselineName
+    }
 
     mutating func add(_ name: String, unit: String, ours: Double, baseline: Double, count: Int) {
         rows.append(Row(name: name, unit: unit, ours: ours, baseline: baseline, count: count))
         Swift.print(
             String(
-                format: "  %-32@ %12.0f %-10@ (raw LMDB %12.0f, %5.1f%%)",
+                format: "  %-32@ %12.0f %-10@ (%@ %12.0f, %5.1f%%)",
                 name as NSString,
                 ours,
                 unit as NSString,
+                baselineName as NSString,
                 baseline,
                 100 * ours / baseline
             )
@@ -29,7 +36,7 @@ struct BenchTable {
     }
 
     func print() {
-        Swift.print("\n| benchmark | records | accrue | raw LMDB | ratio |")
+        Swift.print("\n| benchmark | records | accrue | \(baselineName) | ratio |")
         Swift.print("|---|---:|---:|---:|---:|")
         for row in rows {
             Swift.print(
@@ -67,11 +74,12 @@ struct BenchTable {
         let items = rows.map { row in
             String(
                 format:
-                    #"{"name":"%@","unit":"%@","records":%d,"accrue":%.1f,"raw_lmdb":%.1f,"ratio":%.4f}"#,
+                    #"{"name":"%@","unit":"%@","records":%d,"accrue":%.1f,"%@":%.1f,"ratio":%.4f}"#,
                 row.name as NSString,
                 row.unit as NSString,
                 row.count,
                 row.ours,
+                baselineName.lowercased().replacingOccurrences(of: " ", with: "_") as NSString,
                 row.baseline,
                 row.ours / row.baseline
             )
