@@ -6,7 +6,7 @@
 ///   - command: A command whose parameters are valid on their own.
 ///   - state: The projection at the head of the log.
 ///   - context: What the caller knows, such as today's business date.
-/// - Returns: The events to append, in order; never empty.
+/// - Returns: The events to append, in order; empty only for a `dunning.run` with nothing due.
 /// - Throws: ``Rejection`` when a rule of the ledger refuses the command.
 package func decide(
     _ command: Command,
@@ -43,15 +43,10 @@ struct Decider {
         case .disputeInvoice(let command): return try disputeInvoice(command)
         case .resolveDispute(let command): return try resolveDispute(command)
         case .promisePayment(let command): return try promisePayment(command)
-        case .configureLedger(let command):
-            return [
-                .ledgerConfigured(
-                    LedgerConfigured(
-                        timeZone: command.timeZone,
-                        writeOffTolerances: command.writeOffTolerances
-                    )
-                )
-            ]
+        case .configureLedger(let command): return try configureLedger(command)
+        case .defineDunningPolicy(let policy): return [.dunningPolicyDefined(policy)]
+        case .assignDunningPolicy(let assignment): return try assignDunningPolicy(assignment)
+        case .runDunning(let command): return try runDunning(command)
         }
     }
 

@@ -23,6 +23,8 @@ package struct DaemonConfiguration: Sendable {
     package var limits = ServerLimits()
     /// The initial LMDB map size.
     package var mapSizeBytes = 1 << 34
+    /// Where the `spool` channel writes reminders; nil: `spool` next to the data directory.
+    package var spoolDirectory: String?
 
     /// Creates a configuration with defaults for everything but the paths.
     package init(dataDirectory: String, socketPath: String) {
@@ -66,7 +68,12 @@ package final class LedgerDaemon: Service {
         let readPool = NIOThreadPool(numberOfThreads: 2)
         readPool.start()
         let dispatcher = Dispatcher(
-            methods: ServerMethods.all,
+            // The dunning methods come first: their `dunning.run` (which delivers) wins over the
+            // plain write of the same name.
+            methods: DunningMethods.all(
+                delivery: ReminderDelivery(spoolDirectory: configuration.resolvedSpoolDirectory),
+                today: { engine.businessToday() }
+            ) + ServerMethods.all,
             policy: RolePolicy(daemonUID: currentUID(), users: configuration.users, groups: configuration.groups),
             engine: engine,
             writer: writer,

@@ -27,6 +27,9 @@ struct Accrued: AsyncParsableCommand {
     @Option(help: "Snapshot the projection every this many events.")
     var snapshotInterval: UInt64 = 100_000
 
+    @Option(name: .customLong("spool-dir"), help: "Where the spool channel writes reminders (default: spool beside the data directory).")
+    var spoolDirectory: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -40,6 +43,7 @@ struct Accrued: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var configuration = DaemonConfiguration(dataDirectory: dataDirectory, socketPath: socketPath)
         configuration.snapshotInterval = snapshotInterval
+        configuration.spoolDirectory = spoolDirectory
         configuration.inheritedSocket = SystemdActivation.inheritedSocket(environment: environment)
         let daemon = LedgerDaemon(
             configuration: configuration,

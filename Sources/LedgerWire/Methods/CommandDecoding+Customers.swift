@@ -63,7 +63,7 @@ extension CommandDecoding {
         }
     }
 
-    private static func change<Value>(
+    static func change<Value>(
         _ params: inout ParamReader,
         _ key: String,
         _ convert: (ParamReader, JSONValue) throws(RPCError) -> Value

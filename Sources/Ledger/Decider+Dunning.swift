@@ -1,0 +1,56 @@
+// The rules of the dunning commands and of `ledger.configure`.
+
+extension Decider {
+    func configureLedger(_ command: ConfigureLedger) throws(Rejection) -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        if command.timeZone != nil || !command.writeOffTolerances.isEmpty {
+            let event = LedgerConfigured(
+                timeZone: command.timeZone,
+                writeOffTolerances: command.writeOffTolerances
+            )
+            events.append(.ledgerConfigured(event))
+        }
+        if case .set(let id) = command.defaultPolicy, state.dunning.policies[id] == nil {
+            throw .unknownPolicy(id)
+        }
+        let dunning = DunningConfigured(defaultPolicy: command.defaultPolicy, creditor: command.creditor)
+        if !dunning.isEmpty { events.append(.dunningConfigured(dunning)) }
+        return events
+    }
+
+    func assignDunningPolicy(_ assignment: DunningAssignment) throws(Rejection) -> [LedgerEvent] {
+        if let id = assignment.policyID, state.dunning.policies[id] == nil { throw .unknownPolicy(id) }
+        if case .customer(let id) = assignment.target { _ = try requireCustomer(id) }
+        return [.dunningPolicyAssigned(assignment)]
+    }
+
+    /// Records the plan for `as_of`: the fee invoices, then one `reminder.sent` per customer
+    /// (or `reminder.failed`, without fees, for a customer whose delivery failed). Refuses a
+    /// date after today (a reminder cannot be sent in the future) or in the closed period.
+    func runDunning(_ command: RunDunning) throws(Rejection) -> [LedgerEvent] {
+        guard command.asOf <= context.today else {
+            throw .asOfInFuture(asOf: command.asOf, today: context.today)
+        }
+        try checkPeriodOpen(command.asOf)
+        let plan = state.dunningPlan(asOf: command.asOf)
+        var events: [LedgerEvent] = []
+        var reminders: [LedgerEvent] = []
+        for message in plan.messages {
+            var reminder = message.reminder
+            if let error = command.failures[reminder.customerID] {
+                reminder.error = error
+                for index in reminder.items.indices {
+                    reminder.items[index].fee = nil
+                    reminder.items[index].interest = nil
+                    reminder.items[index].feeInvoiceID = nil
+                }
+                reminders.append(.reminderFailed(reminder))
+            } else {
+                let charged = Set(reminder.items.compactMap(\.feeInvoiceID))
+                events += plan.feeInvoices.filter { charged.contains($0.invoiceID) }.map(LedgerEvent.invoiceIssued)
+                reminders.append(.reminderSent(reminder))
+            }
+        }
+        return events + reminders
+    }
+}

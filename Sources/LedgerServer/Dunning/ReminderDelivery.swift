@@ -1,0 +1,58 @@
+internal import Foundation
+internal import Ledger
+
+/// Delivers reminder messages through their step's channel. Only `spool` is built in: one
+/// file per message in a directory, named after its Message-ID.
+///
+/// Delivery is at least once: a message written but not recorded (a crash, a refused command)
+/// is written again by the next run under the same name, so the spool holds it once and a
+/// receiver that keys on the Message-ID sees no duplicate.
+struct ReminderDelivery: Sendable {
+    /// The spool directory, created on first use.
+    let spoolDirectory: String
+
+    /// Delivers `message`; nil on success, else the error to record in `reminder.failed`.
+    func deliver(_ message: ReminderMessage, creditor: CreditorIdentity?) -> String? {
+        switch message.reminder.channel {
+        case "spool":
+            do {
+                try spool(message, creditor: creditor)
+                return nil
+            } catch {
+                return "spool: \(error)"
+            }
+        default:
+            return "channel \(message.reminder.channel) is not available"
+        }
+    }
+
+    /// The spool file name of a message: its Message-ID without angle brackets, `/` replaced,
+    /// and `.eml`.
+    static func fileName(_ messageID: String) -> String {
+        let bare = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+        return bare.replacingOccurrences(of: "/", with: "_") + ".eml"
+    }
+
+    /// Writes the message to a temporary file and renames it into place, so a reader of the
+    /// spool never sees half a message.
+    private func spool(_ message: ReminderMessage, creditor: CreditorIdentity?) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: spoolDirectory, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: spoolDirectory, isDirectory: true)
+        let name = Self.fileName(message.reminder.messageID)
+        let temporary = directory.appendingPathComponent(".tmp-\(name)")
+        let target = directory.appendingPathComponent(name)
+        try Data(message.rfc5322(creditor: creditor).utf8).write(to: temporary)
+        if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+        try manager.moveItem(at: temporary, to: target)
+    }
+}
+
+extension DaemonConfiguration {
+    /// ``spoolDirectory``, or `spool` beside the data directory (`<data-dir>/../spool`).
+    var resolvedSpoolDirectory: String {
+        spoolDirectory
+            ?? URL(fileURLWithPath: dataDirectory).deletingLastPathComponent()
+            .appendingPathComponent("spool").path
+    }
+}

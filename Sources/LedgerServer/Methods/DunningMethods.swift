@@ -1,0 +1,49 @@
+internal import Ledger
+internal import LedgerWire
+
+/// `dunning.preview` and `dunning.run`, for admins.
+///
+/// `dunning.run` delivers before it records: its decoder plans the run on the head state,
+/// delivers each message, and submits the command with the failed deliveries, which the
+/// decider then records as `reminder.sent` (with the fee invoices) or `reminder.failed`.
+enum DunningMethods {
+    /// The methods, delivering through `delivery`; `today` gives the business date the writer
+    /// will decide with, so a run it would refuse delivers nothing.
+    static func all(delivery: ReminderDelivery, today: @escaping @Sendable () -> LedgerDate) -> [MethodSpec] {
+        [
+            MethodSpec(name: "dunning.preview", role: .admin, kind: .read(preview)),
+            MethodSpec(name: "dunning.run", role: .admin, kind: .write(runDecoder(delivery, today: today))),
+        ]
+    }
+
+    static func preview(
+        _ params: inout ParamReader,
+        _ context: ReadContext,
+        _ output: inout JSONWriter
+    ) throws {
+        let asOf = try params.optionalDate("as_of") ?? context.engine.businessToday()
+        output.dunningPreview(context.state.dunningPlan(asOf: asOf))
+    }
+
+    static func runDecoder(
+        _ delivery: ReminderDelivery,
+        today: @escaping @Sendable () -> LedgerDate
+    ) -> MethodSpec.WriteDecoder {
+        { params, state throws(RPCError) in
+            guard case .runDunning(let run) = try CommandDecoding.decode(method: "dunning.run", &params) else {
+                throw RPCError.methodNotFound("dunning.run")
+            }
+            // Plan exactly what the decider would record; a run it refuses delivers nothing.
+            guard (try? decide(.runDunning(run), state, DecisionContext(today: today()))) != nil else {
+                return .single(.runDunning(run))
+            }
+            var failures: [CustomerID: String] = [:]
+            for message in state.dunningPlan(asOf: run.asOf).messages {
+                if let error = delivery.deliver(message, creditor: state.dunning.creditor) {
+                    failures[message.reminder.customerID] = error
+                }
+            }
+            return .single(.runDunning(RunDunning(asOf: run.asOf, failures: failures)))
+        }
+    }
+}
