@@ -49,10 +49,10 @@ extension CommandDecoding {
     /// `dunning.assign_policy {policy_id | null, customer_id | segment | risk_tier}`: exactly
     /// one target; a `null` policy removes the target's assignment.
     static func assignDunningPolicy(_ params: inout ParamReader) throws(RPCError) -> Command {
-        guard params.contains("policy_id") else {
+        guard let change = try policyChange(&params, "policy_id") else {
             throw params.invalid("policy_id", reason: "missing_field", message: "policy_id is required")
         }
-        let policyID: DunningPolicyID? = try params.optionalIdentifier("policy_id")
+        let policyID = change.newValue
         var targets: [DunningTarget] = []
         if let customer: CustomerID = try params.optionalIdentifier("customer_id") {
             targets.append(.customer(customer))
@@ -86,15 +86,22 @@ extension CommandDecoding {
         .runDunning(RunDunning(asOf: try params.date("as_of")))
     }
 
+    /// A policy id that may be set, cleared with `null`, or left out (nil).
+    private static func policyChange(_ params: inout ParamReader, _ key: String) throws(RPCError)
+        -> FieldChange<DunningPolicyID>?
+    {
+        try change(&params, key) { reader, value throws(RPCError) in
+            let text = try reader.checkedString(key, value, maxBytes: nil, allowEmpty: false)
+            return try reader.checkedIdentifier(key, text) as DunningPolicyID
+        }
+    }
+
     /// The dunning members of `ledger.configure`: `default_policy` (an id, or `null` to clear)
     /// and `creditor {name, address, payment_instructions}`.
     static func dunningSettings(_ params: inout ParamReader) throws(RPCError)
         -> (FieldChange<DunningPolicyID>?, CreditorIdentity?)
     {
-        let defaultPolicy = try change(&params, "default_policy") { reader, value throws(RPCError) in
-            let text = try reader.checkedString("default_policy", value, maxBytes: nil, allowEmpty: false)
-            return try reader.checkedIdentifier("default_policy", text) as DunningPolicyID
-        }
+        let defaultPolicy = try policyChange(&params, "default_policy")
         var creditor: CreditorIdentity?
         if var object = try params.optionalObject("creditor") {
             let name = try object.string("name")

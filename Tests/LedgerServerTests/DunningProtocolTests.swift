@@ -1,0 +1,176 @@
+import Foundation
+import LedgerWire
+import Testing
+
+/// Dunning over the socket with a real daemon: preview, run, spool delivery, restarts.
+@Suite(.serialized)
+struct DunningProtocolTests {
+    /// A ledger with a three-step default policy and four invoices: one disputed, one paid,
+    /// two open for ACME, one open for BETA.
+    static let setup: [(method: String, params: String)] = [
+        (
+            "dunning.define_policy",
+            #"{"command_id":"d-1","policy_id":"STD","minimum_gap_days":7,"steps":[{"offset_days":-3,"channel":"spool","template":"courtesy"},{"offset_days":7,"channel":"spool","template":"reminder","fee":{"EUR":"5.00"}},{"offset_days":21,"channel":"spool","template":"final","interest_rate":"8"}]}"#
+        ),
+        (
+            "ledger.configure",
+            #"{"command_id":"d-2","default_policy":"STD","creditor":{"name":"Example GmbH","address":"billing@example.com","payment_instructions":"IBAN DE89 3704 0044 0532 0130 00"}}"#
+        ),
+        (
+            "customer.register",
+            #"{"command_id":"d-3","customer_id":"ACME","name":"Acme GmbH","email":"ap@acme.example","currency":"EUR"}"#
+        ),
+        ("customer.register", #"{"command_id":"d-4","customer_id":"BETA","name":"Bêta SARL","segment":"retail"}"#),
+        (
+            "invoice.issue",
+            #"{"command_id":"d-5","invoice_id":"INV-1","customer_id":"ACME","currency":"EUR","amount":"100.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
+        ),
+        (
+            "invoice.issue",
+            #"{"command_id":"d-6","invoice_id":"INV-2","customer_id":"ACME","currency":"EUR","amount":"200.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
+        ),
+        (
+            "invoice.issue",
+            #"{"command_id":"d-7","invoice_id":"INV-3","customer_id":"ACME","currency":"EUR","amount":"300.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
+        ),
+        (
+            "invoice.issue",
+            #"{"command_id":"d-8","invoice_id":"INV-4","customer_id":"BETA","currency":"EUR","amount":"400.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
+        ),
+        ("invoice.dispute", #"{"command_id":"d-9","invoice_id":"INV-2","date":"2026-01-20","reason":"damaged"}"#),
+        (
+            "payment.record",
+            #"{"command_id":"d-10","payment_id":"PAY-1","customer_id":"ACME","currency":"EUR","amount":"300.00","date":"2026-01-25","method":"bank_transfer","allocations":[{"invoice_id":"INV-3","amount":"300.00"}]}"#
+        ),
+        (
+            "dunning.assign_policy",
+            #"{"command_id":"d-11","policy_id":"STD","segment":"retail"}"#
+        ),
+    ]
+
+    static func prepared() throws -> (DaemonProcess, RPCClient) {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        for (method, params) in setup {
+            let reply = try client.call(method, json(params))
+            #expect(reply["result"] != nil, "\(method): \(reply.text)")
+        }
+        return (daemon, client)
+    }
+
+    static func spoolFiles(_ daemon: DaemonProcess) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: daemon.directory + "/spool")) ?? []
+        return names.filter { $0.hasSuffix(".eml") }.sorted()
+    }
+
+    @Test func previewExplainsAndRunDeliversOnceAcrossRunsAndRestarts() throws {
+        var (daemon, client) = try Self.prepared()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let preview = try client.call("dunning.preview", json(#"{"as_of":"2026-02-10"}"#))
+        let decisions = preview["result"]?["decisions"]?.arrayValue ?? []
+        func decision(_ invoice: String) -> JSONValue? {
+            decisions.first { $0["invoice_id"]?.stringValue == invoice }
+        }
+        #expect(decision("INV-1")?["action"]?.stringValue == "send")
+        #expect(decision("INV-2")?["reason"]?.stringValue == "disputed")
+        #expect(decision("INV-3") == nil)
+        #expect(decision("INV-4")?["policy_source"]?.stringValue == "segment")
+
+        let run = try client.call("dunning.run", json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#))
+        let sent = run["result"]?["sent"]?.arrayValue ?? []
+        #expect(sent.map { $0["customer_id"]?.stringValue ?? "" } == ["ACME", "BETA"])
+        let messageIDs = sent.compactMap { $0["message_id"]?.stringValue }
+        let files = Self.spoolFiles(daemon)
+        #expect(files.count == 2)
+        for (id, customer) in zip(messageIDs, ["ACME", "BETA"]) {
+            let name = id.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) + ".eml"
+            #expect(files.contains(name))
+            let text = try String(contentsOfFile: daemon.directory + "/spool/" + name, encoding: .utf8)
+            #expect(text.contains("Message-ID: \(id)\r\n"))
+            #expect(text.contains("From: \"Example GmbH\" <billing@example.com>\r\n"))
+            #expect(text.contains("X-Accrue-Customer: \(customer)\r\n"))
+        }
+        let headAfterRun = try client.call("ledger.head")["result"]?["seq"]?.intValue
+
+        // Again on the same date, then after a restart: nothing new is recorded or delivered.
+        let again = try client.call("dunning.run", json(#"{"command_id":"r-2","as_of":"2026-02-10"}"#))
+        #expect(again["result"]?["sent"]?.arrayValue?.isEmpty == true)
+        #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == headAfterRun)
+        daemon.stop()
+        daemon = try DaemonProcess(directory: daemon.directory)
+        client = try daemon.client()
+        let restarted = try client.call("dunning.run", json(#"{"command_id":"r-3","as_of":"2026-02-10"}"#))
+        #expect(restarted["result"]?["sent"]?.arrayValue?.isEmpty == true)
+        #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == headAfterRun)
+        #expect(Self.spoolFiles(daemon) == files)
+        let retried = try client.call("dunning.run", json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#))
+        #expect(retried["result"]?["duplicate"] == .bool(true))
+        #expect(Self.spoolFiles(daemon) == files)
+    }
+
+    @Test func resultsAndStoredPayloadsMatchTheirSchemas() throws {
+        let (daemon, client) = try Self.prepared()
+        defer { daemon.stop(); daemon.removeFiles() }
+        var results: [String: [String]] = [:]
+        let calls: [(String, String)] = [
+            ("dunning.preview", #"{"as_of":"2026-01-29"}"#),
+            ("dunning.run", #"{"command_id":"r-1","as_of":"2026-01-29"}"#),
+            ("dunning.preview", #"{"as_of":"2026-02-10"}"#),
+            ("dunning.run", #"{"command_id":"r-2","as_of":"2026-02-10"}"#),
+            ("dunning.assign_policy", #"{"command_id":"a-1","policy_id":null,"segment":"retail"}"#),
+            ("dunning.assign_policy", #"{"command_id":"a-2","policy_id":"STD","customer_id":"ACME"}"#),
+            ("dunning.define_policy", #"{"command_id":"a-3","policy_id":"SHORT","steps":[{"offset_days":1,"channel":"spool","template":"final"}]}"#),
+            ("ledger.configure", #"{"command_id":"a-4","default_policy":null}"#),
+        ]
+        for (method, params) in Self.setup + calls {
+            let reply = try client.call(method, json(params))
+            guard let result = reply["result"] else {
+                Issue.record("\(method) \(params) -> \(reply.text)")
+                continue
+            }
+            results[method, default: []].append(result.text)
+        }
+        for (method, lines) in results.sorted(by: { $0.key < $1.key }) where method.hasPrefix("dunning.") || method == "ledger.configure" {
+            let failure = try SchemaValidator.validate(lines, against: "protocol/results.json#/$defs/\(method)")
+            #expect(failure == nil, "\(method): \(failure ?? "")")
+        }
+        let read = try client.call("events.read", json(#"{"from_seq":1,"limit":100}"#))
+        var payloads: [String: [String]] = [:]
+        for record in read["result"]?["events"]?.arrayValue ?? [] {
+            guard let type = record["type"]?.stringValue, let payload = record["payload"] else { continue }
+            payloads[type, default: []].append(payload.text)
+        }
+        #expect(
+            Set(payloads.keys).isSuperset(of: [
+                "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned", "reminder.sent",
+            ])
+        )
+        for (type, lines) in payloads where type.hasPrefix("dunning.") || type.hasPrefix("reminder.") {
+            let failure = try SchemaValidator.validate(lines, against: "events/\(type).v1.schema.json")
+            #expect(failure == nil, "\(type): \(failure ?? "")")
+        }
+    }
+
+    @Test func refusalsNameTheirReasons() throws {
+        let (daemon, client) = try Self.prepared()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let future = try client.call("dunning.run", json(#"{"command_id":"f-1","as_of":"2999-01-01"}"#))
+        #expect(future["error"]?["data"]?["reason"]?.stringValue == "as_of_in_future")
+        #expect(Self.spoolFiles(daemon).isEmpty)
+        let unknown = try client.call(
+            "dunning.assign_policy",
+            json(#"{"command_id":"f-2","policy_id":"NOPE","customer_id":"ACME"}"#)
+        )
+        #expect(unknown["error"]?["data"]?["reason"]?.stringValue == "unknown_policy")
+        let twoTargets = try client.call(
+            "dunning.assign_policy",
+            json(#"{"command_id":"f-3","policy_id":"STD","customer_id":"ACME","segment":"retail"}"#)
+        )
+        #expect(twoTargets["error"]?["code"]?.intValue == -32602)
+        let badSteps = try client.call(
+            "dunning.define_policy",
+            json(#"{"command_id":"f-4","policy_id":"BAD","steps":[{"offset_days":7,"channel":"spool","template":"a"},{"offset_days":7,"channel":"spool","template":"b"}]}"#)
+        )
+        #expect(badSteps["error"]?["data"]?["field"]?.stringValue == "steps[1].offset_days")
+    }
+}
