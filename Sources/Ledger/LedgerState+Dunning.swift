@@ -69,7 +69,7 @@ extension LedgerState {
         return nil
     }
 
-    private func dunningDecision(
+    func dunningDecision(
         _ invoice: InvoiceRecord,
         open: Int64,
         policy: (policy: DunningPolicy, source: PolicySource)?,

@@ -13,7 +13,7 @@ enum DomainReads {
             MethodSpec(name: "invoice.get", role: .reader, kind: .read(invoice)),
             MethodSpec(name: "customer.list", role: .reader, kind: .read(customerList)),
             MethodSpec(name: "invoice.list", role: .reader, kind: .read(invoiceList)),
-        ] + DomainCollectionReads.all
+        ] + DomainCollectionReads.all + DunningReads.all
 
     static func aging(
         _ params: inout ParamReader,

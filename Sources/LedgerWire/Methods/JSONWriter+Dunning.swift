@@ -34,6 +34,12 @@ extension JSONWriter {
 
     private mutating func dunningDecision(_ decision: DunningDecision) {
         beginObject()
+        dunningDecisionMembers(decision)
+        endObject()
+    }
+
+    /// The members of a decision, shared by the preview and the worklist.
+    mutating func dunningDecisionMembers(_ decision: DunningDecision) {
         member("invoice_id", decision.invoiceID.rawValue)
         member("customer_id", decision.customerID.rawValue)
         member("due_date", decision.dueDate.description)
@@ -58,7 +64,6 @@ extension JSONWriter {
             member("reason", skip.reason)
             member("explanation", skip.explanation)
         }
-        endObject()
     }
 
     /// A string member, or `null` when absent.
