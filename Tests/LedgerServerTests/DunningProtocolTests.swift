@@ -121,6 +121,12 @@ struct DunningProtocolTests {
             ("dunning.assign_policy", #"{"command_id":"a-2","policy_id":"STD","customer_id":"ACME"}"#),
             ("dunning.define_policy", #"{"command_id":"a-3","policy_id":"SHORT","steps":[{"offset_days":1,"channel":"spool","template":"final"}]}"#),
             ("ledger.configure", #"{"command_id":"a-4","default_policy":null}"#),
+            ("invoice.promise", #"{"command_id":"a-5","invoice_id":"INV-4","date":"2026-12-31","amount":"100.00"}"#),
+            ("report.worklist", #"{"as_of":"2026-02-20"}"#),
+            ("report.worklist", #"{"as_of":"2026-02-20","known_at":{"seq":5}}"#),
+            ("report.forecast", #"{"from":"2026-02-02","weeks":4}"#),
+            ("report.risk", #"{"as_of":"2026-02-20"}"#),
+            ("report.risk", #"{"customer_id":"ACME"}"#),
         ]
         for (method, params) in Self.setup + calls {
             let reply = try client.call(method, json(params))
@@ -130,7 +136,7 @@ struct DunningProtocolTests {
             }
             results[method, default: []].append(result.text)
         }
-        for (method, lines) in results.sorted(by: { $0.key < $1.key }) where method.hasPrefix("dunning.") || method == "ledger.configure" {
+        for (method, lines) in results.sorted(by: { $0.key < $1.key }) where method.hasPrefix("dunning.") || method.hasPrefix("report.") || method == "ledger.configure" {
             let failure = try SchemaValidator.validate(lines, against: "protocol/results.json#/$defs/\(method)")
             #expect(failure == nil, "\(method): \(failure ?? "")")
         }
