@@ -4,7 +4,7 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|socket|dunning]
 @main
 enum BenchMain {
     static func main() throws {
@@ -17,6 +17,7 @@ enum BenchMain {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
         if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+        if only == nil || only == "dunning" { DunningBench.run() }
     }
 
     /// Appends, scan and replay of the event log next to raw LMDB.
