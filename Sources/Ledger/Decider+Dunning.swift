@@ -18,6 +18,25 @@ extension Decider {
         return events
     }
 
+    /// `customer.updated` for the attributes, `dunning.customer_overridden` for the overrides.
+    func updateCustomer(_ command: UpdateCustomer) throws(Rejection) -> [LedgerEvent] {
+        _ = try requireCustomer(command.customerID)
+        if case .set(let id) = command.dunningPolicy, state.dunning.policies[id] == nil {
+            throw .unknownPolicy(id)
+        }
+        var events: [LedgerEvent] = []
+        if command.changesAttributes { events.append(.customerUpdated(CustomerUpdated(command))) }
+        if command.dunningPolicy != nil || command.riskTier != nil {
+            let override = DunningOverride(
+                customerID: command.customerID,
+                policy: command.dunningPolicy,
+                riskTier: command.riskTier
+            )
+            events.append(.dunningCustomerOverridden(override))
+        }
+        return events
+    }
+
     func assignDunningPolicy(_ assignment: DunningAssignment) throws(Rejection) -> [LedgerEvent] {
         if let id = assignment.policyID, state.dunning.policies[id] == nil { throw .unknownPolicy(id) }
         if case .customer(let id) = assignment.target { _ = try requireCustomer(id) }

@@ -28,9 +28,7 @@ struct Decider {
                 throw .duplicateCustomer(command.customerID)
             }
             return [.customerRegistered(CustomerRegistered(command))]
-        case .updateCustomer(let command):
-            _ = try requireCustomer(command.customerID)
-            return [.customerUpdated(CustomerUpdated(command))]
+        case .updateCustomer(let command): return try updateCustomer(command)
         case .issueInvoice(let command): return try issueInvoice(command)
         case .voidInvoice(let command): return try voidInvoice(command)
         case .writeOffInvoice(let command): return try writeOff(command)

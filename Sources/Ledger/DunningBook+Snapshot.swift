@@ -14,6 +14,11 @@ extension DunningBook {
         object.add("customers", assignments(customerPolicies) { $0.rawValue })
         object.add("segments", assignments(segmentPolicies) { $0 })
         object.add("tiers", assignments(tierPolicies) { $0.rawValue })
+        object.add("overrides", assignments(policyOverrides) { $0.rawValue })
+        let tiers = tierOverrides.map { ($0.key.rawValue, $0.value.rawValue) }.sorted {
+            $0.0.utf8.lexicographicallyPrecedes($1.0.utf8)
+        }
+        object.add("tier_overrides", .array(tiers.map { .array([.string($0.0), .string($0.1)]) }))
         object.add("default_policy", string: defaultPolicy?.rawValue)
         object.add("creditor", creditor?.payload)
         object.add("policies", .array(policies.values.sorted { $0.id < $1.id }.map(\.payload)))
@@ -48,6 +53,18 @@ extension DunningBook {
                 throw PayloadFieldError(field: "tiers")
             }
             tierPolicies[tier] = policy
+        }
+        for pair in try Self.pairs(object.array("overrides"), "overrides") {
+            guard let customer = CustomerID(pair[0]), let policy = DunningPolicyID(pair[1]) else {
+                throw PayloadFieldError(field: "overrides")
+            }
+            policyOverrides[customer] = policy
+        }
+        for pair in try Self.pairs(object.array("tier_overrides"), "tier_overrides") {
+            guard let customer = CustomerID(pair[0]), let tier = RiskTier(rawValue: pair[1]) else {
+                throw PayloadFieldError(field: "tier_overrides")
+            }
+            tierOverrides[customer] = tier
         }
         defaultPolicy = try object.optionalIdentifier("default_policy")
         creditor = try object.optional("creditor").map { value throws(PayloadFieldError) in

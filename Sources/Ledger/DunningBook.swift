@@ -9,6 +9,10 @@ package struct DunningBook: Hashable, Sendable {
     package var segmentPolicies: [String: DunningPolicyID] = [:]
     /// Policies assigned to risk tiers.
     package var tierPolicies: [RiskTier: DunningPolicyID] = [:]
+    /// Policies set on customers by `customer.update`, beating every assignment.
+    package var policyOverrides: [CustomerID: DunningPolicyID] = [:]
+    /// Risk tiers set on customers by `customer.update`, replacing the computed tier.
+    package var tierOverrides: [CustomerID: RiskTier] = [:]
     /// The ledger's default policy.
     package var defaultPolicy: DunningPolicyID?
     /// Who reminders come from.

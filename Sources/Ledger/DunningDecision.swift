@@ -1,5 +1,7 @@
 /// Where a customer's dunning policy came from, in order of precedence.
 package enum PolicySource: String, Hashable, Sendable {
+    /// Set on the customer by `customer.update` (`dunning_policy`).
+    case override = "customer_override"
     /// Assigned to the customer.
     case customer
     /// Assigned to the customer's segment.

@@ -6,7 +6,7 @@ extension LedgerEvent {
     /// The type names of the events encoded through ``dunningPayload``.
     package static let dunningTypeNames: Set<String> = [
         "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned",
-        "reminder.sent", "reminder.failed",
+        "reminder.sent", "reminder.failed", "dunning.customer_overridden",
     ]
 
     /// The payload of a dunning event; nil for the other events.
@@ -16,6 +16,7 @@ extension LedgerEvent {
         case .dunningPolicyDefined(let policy): policy.payload
         case .dunningPolicyAssigned(let assignment): assignment.payload
         case .reminderSent(let reminder), .reminderFailed(let reminder): reminder.payload
+        case .dunningCustomerOverridden(let event): event.payload
         default: nil
         }
     }
@@ -52,6 +53,8 @@ extension EventCodec {
                 event = .dunningPolicyAssigned(try DunningAssignment(payload: value))
             case "reminder.sent": event = .reminderSent(try Reminder(payload: value))
             case "reminder.failed": event = .reminderFailed(try Reminder(payload: value))
+            case "dunning.customer_overridden":
+                event = .dunningCustomerOverridden(try DunningOverride(payload: value))
             default: throw EventDecodingError.unknownType(type)
             }
         } catch let error as PayloadFieldError {

@@ -39,7 +39,7 @@ package enum EventCodec {
         case .invoiceDisputeResolved(let payload): encode(payload, into: &writer)
         case .invoicePromised(let payload): encode(payload, into: &writer)
         case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
-            .reminderFailed:
+            .reminderFailed, .dunningCustomerOverridden:
             event.dunningPayload?.encode(into: &writer)
         }
         return (event.typeName, event.schemaVersion, writer.bytes)

@@ -61,7 +61,7 @@ extension LedgerEvent {
         case .invoicePromised(let event):
             return event.amount.isPositive ? nil : "amount"
         case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
-            .reminderFailed:
+            .reminderFailed, .dunningCustomerOverridden:
             return dunningFailure
         }
     }

@@ -47,6 +47,8 @@ package enum LedgerEvent: Hashable, Sendable {
     case reminderSent(Reminder)
     /// `reminder.failed`.
     case reminderFailed(Reminder)
+    /// `dunning.customer_overridden`.
+    case dunningCustomerOverridden(DunningOverride)
 
     /// The stable type name stored with the event, such as `invoice.issued`.
     package var typeName: String {
@@ -73,6 +75,7 @@ package enum LedgerEvent: Hashable, Sendable {
         case .dunningPolicyAssigned: "dunning.policy_assigned"
         case .reminderSent: "reminder.sent"
         case .reminderFailed: "reminder.failed"
+        case .dunningCustomerOverridden: "dunning.customer_overridden"
         }
     }
 
@@ -91,7 +94,7 @@ package enum LedgerEvent: Hashable, Sendable {
         "invoice.discount_taken": 1, "payment.refunded": 1, "invoice.disputed": 1,
         "invoice.dispute_resolved": 1, "invoice.promised": 1, "dunning.configured": 1,
         "dunning.policy_defined": 1, "dunning.policy_assigned": 1, "reminder.sent": 1,
-        "reminder.failed": 1,
+        "reminder.failed": 1, "dunning.customer_overridden": 1,
     ]
 
     /// The longest ledger id in bytes.

@@ -45,12 +45,16 @@ extension LedgerState {
         return plan
     }
 
-    /// The policy for a customer by precedence: its own assignment, its segment's, its risk
-    /// tier's, the ledger's default.
+    /// The policy for a customer by precedence: its override (`customer.update`), its own
+    /// assignment, its segment's, its risk tier's (the override or the computed tier), the
+    /// ledger's default.
     package func dunningPolicy(for customer: CustomerRecord, at time: ReportTime)
         -> (policy: DunningPolicy, source: PolicySource)?
     {
         let book = dunning
+        if let id = book.policyOverrides[customer.id], let policy = book.policies[id] {
+            return (policy, .override)
+        }
         if let id = book.customerPolicies[customer.id], let policy = book.policies[id] {
             return (policy, .customer)
         }

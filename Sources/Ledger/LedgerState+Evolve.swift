@@ -54,7 +54,7 @@ extension LedgerState {
             .invoicePromised:
             evolveCollection(event, sequence: sequence)
         case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
-            .reminderFailed:
+            .reminderFailed, .dunningCustomerOverridden:
             evolveDunning(event, sequence: sequence)
         }
     }

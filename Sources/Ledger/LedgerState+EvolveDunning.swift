@@ -16,6 +16,11 @@ extension LedgerState {
         case .reminderFailed(let reminder):
             let failure = ReminderFailure(date: reminder.date, error: reminder.error ?? "")
             dunning.lastFailures[reminder.customerID] = failure
+        case .dunningCustomerOverridden(let event):
+            if let change = event.policy {
+                dunning.policyOverrides[event.customerID] = change.newValue
+            }
+            if let change = event.riskTier { dunning.tierOverrides[event.customerID] = change.newValue }
         default:
             preconditionFailure("\(event.typeName) is not a dunning event")
         }

@@ -35,6 +35,8 @@ package struct RiskAssessment: Hashable, Sendable {
     package var lateSharePoints = 0
     /// Points for overdue exposure (0...30).
     package var exposurePoints = 0
+    /// A tier set on the customer by `customer.update`, which replaces the computed one.
+    package var override: RiskTier?
 
     /// Creates an empty assessment.
     package init() {}
@@ -42,8 +44,11 @@ package struct RiskAssessment: Hashable, Sendable {
     /// The score out of 100.
     package var score: Int { latenessPoints + lateSharePoints + exposurePoints }
 
+    /// The tier in force: the override, else the tier the score gives.
+    package var tier: RiskTier { override ?? computedTier }
+
     /// The tier the score gives.
-    package var tier: RiskTier {
+    package var computedTier: RiskTier {
         switch score {
         case ..<20: .low
         case ..<50: .medium
@@ -57,6 +62,7 @@ extension LedgerState {
     /// of `time`.
     package func riskAssessment(customer index: Int, at time: ReportTime) -> RiskAssessment {
         var result = RiskAssessment()
+        result.override = dunning.tierOverrides[customers[index].id]
         var daysLateTotal = 0
         var open: [Currency: (open: Int64, overdue: Int64)] = [:]
         for invoiceIndex in customers[index].invoices {

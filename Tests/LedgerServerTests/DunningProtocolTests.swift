@@ -122,6 +122,8 @@ struct DunningProtocolTests {
             ("dunning.define_policy", #"{"command_id":"a-3","policy_id":"SHORT","steps":[{"offset_days":1,"channel":"spool","template":"final"}]}"#),
             ("ledger.configure", #"{"command_id":"a-4","default_policy":null}"#),
             ("invoice.promise", #"{"command_id":"a-5","invoice_id":"INV-4","date":"2026-12-31","amount":"100.00"}"#),
+            ("customer.update", #"{"command_id":"a-6","customer_id":"BETA","dunning_policy":"SHORT","risk_tier":"high"}"#),
+            ("customer.update", #"{"command_id":"a-7","customer_id":"ACME","risk_tier":"low","email":"ar@acme.example"}"#),
             ("report.worklist", #"{"as_of":"2026-02-20"}"#),
             ("report.worklist", #"{"as_of":"2026-02-20","known_at":{"seq":5}}"#),
             ("report.forecast", #"{"from":"2026-02-02","weeks":4}"#),
@@ -149,6 +151,7 @@ struct DunningProtocolTests {
         #expect(
             Set(payloads.keys).isSuperset(of: [
                 "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned", "reminder.sent",
+                "dunning.customer_overridden",
             ])
         )
         for (type, lines) in payloads where type.hasPrefix("dunning.") || type.hasPrefix("reminder.") {

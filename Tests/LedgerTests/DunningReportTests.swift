@@ -33,6 +33,15 @@ struct DunningReportTests {
         #expect(ledger.state.riskAssessment(customer: 1, at: ledger.time("2026-03-01")).tier == .low)
     }
 
+    @Test func aTierOverrideReplacesTheComputedTierButKeepsTheInputs() {
+        var ledger = Self.history()
+        ledger.runAll([override("ACME", tier: .set(.low))])
+        let risk = ledger.state.riskAssessment(customer: 0, at: ledger.time("2026-03-10"))
+        #expect(risk.tier == .low)
+        #expect(risk.computedTier == .high)
+        #expect(risk.score == 51)
+    }
+
     @Test func worklistPutsTheRiskiestAndLongestOverdueFirstWithTheNextStep() throws {
         var ledger = Self.history()
         try ledger.run(runDunning("2026-03-05"))

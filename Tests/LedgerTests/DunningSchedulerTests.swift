@@ -142,6 +142,24 @@ struct DunningSchedulerTests {
         #expect(source("TIERED") == .riskTier)
         ledger.runAll([assignPolicy(nil, to: .riskTier(.low))])
         #expect(source("TIERED") == .default)
+        // customer.update overrides beat every assignment; a tier override picks the tier's policy.
+        ledger.runAll([
+            override("ACME", policy: .set(DunningPolicyID(validated: "LOW"))),
+            assignPolicy("SEG", to: .riskTier(.high)),
+            override("TIERED", tier: .set(.high)),
+        ])
+        #expect(source("ACME") == .override)
+        #expect(source("TIERED") == .riskTier)
+        let tiered = ledger.state.customer(CustomerID(validated: "TIERED")).flatMap {
+            ledger.state.dunningPolicy(for: $0, at: time)?.policy.id.rawValue
+        }
+        #expect(tiered == "SEG")
+        ledger.runAll([override("TIERED", tier: .clear), override("ACME", policy: .clear)])
+        #expect(source("TIERED") == .default)
+        #expect(source("ACME") == .customer)
+        #expect(throws: Rejection.unknownPolicy(DunningPolicyID(validated: "NOPE"))) {
+            try ledger.run(override("ACME", policy: .set(DunningPolicyID(validated: "NOPE"))))
+        }
     }
 
     @Test func aFailedDeliveryIsRecordedWithoutFeesAndRetriedNextRun() throws {

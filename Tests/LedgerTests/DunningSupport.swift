@@ -29,6 +29,16 @@ func assignPolicy(_ id: String?, to target: DunningTarget) -> Command {
     )
 }
 
+func override(
+    _ customer: String,
+    policy: FieldChange<DunningPolicyID>? = nil,
+    tier: FieldChange<RiskTier>? = nil
+) -> Command {
+    .updateCustomer(
+        must { try UpdateCustomer(customerID: CustomerID(validated: customer), dunningPolicy: policy, riskTier: tier) }
+    )
+}
+
 func defaultPolicy(_ id: String) -> Command {
     .configureLedger(
         must {

@@ -87,7 +87,7 @@ extension CommandDecoding {
     }
 
     /// A policy id that may be set, cleared with `null`, or left out (nil).
-    private static func policyChange(_ params: inout ParamReader, _ key: String) throws(RPCError)
+    static func policyChange(_ params: inout ParamReader, _ key: String) throws(RPCError)
         -> FieldChange<DunningPolicyID>?
     {
         try change(&params, key) { reader, value throws(RPCError) in

@@ -67,6 +67,8 @@ extension JSONWriter {
             beginObject()
             member("customer_id", customer.rawValue)
             member("tier", risk.tier.rawValue)
+            member("computed_tier", risk.computedTier.rawValue)
+            optionalMember("tier_override", risk.override?.rawValue)
             member("score", Int64(risk.score))
             member("lateness_points", Int64(risk.latenessPoints))
             member("late_share_points", Int64(risk.lateSharePoints))
