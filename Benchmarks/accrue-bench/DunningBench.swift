@@ -17,10 +17,12 @@ enum DunningBench {
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         seconds.sort()
-        let sent = plan.decisions.filter { if case .send = $0.outcome { true } else { false } }.count
+        let sent = plan.decisions.filter { if case .send = $0.outcome { true } else { false } }
+            .count
         print(
             String(
-                format: "dunning plan over %d open invoices: median %.3f s, max %.3f s (target 1 s); %d steps due, %d messages, %d fee invoices",
+                format:
+                    "dunning plan over %d open invoices: median %.3f s, max %.3f s (target 1 s); %d steps due, %d messages, %d fee invoices",
                 plan.decisions.count,
                 seconds[seconds.count / 2],
                 seconds.last ?? 0,
@@ -39,14 +41,24 @@ enum DunningBench {
             sequence += 1
             state.evolve(event, EventMeta(sequence: sequence, recordedAtMicros: Int64(sequence)))
         }
-        func day(_ offset: Int) -> LedgerDate { LedgerDate(days: 20_454 + Int32(offset)) }  // 2026-01-01
+        // Day 20,454 since the epoch is 2026-01-01.
+        func day(_ offset: Int) -> LedgerDate { LedgerDate(days: 20_454 + Int32(offset)) }
         guard let eur = Currency(code: "EUR"), let fee = try? Money(parsing: "5.00", currency: eur),
             let steps = try? [
                 DunningStep(offsetDays: -3, channel: "spool", template: "courtesy"),
                 DunningStep(offsetDays: 7, channel: "spool", template: "reminder", fees: [fee]),
-                DunningStep(offsetDays: 21, channel: "spool", template: "final", interestRate: DecimalQuantity(parsing: "8")),
+                DunningStep(
+                    offsetDays: 21,
+                    channel: "spool",
+                    template: "final",
+                    interestRate: DecimalQuantity(parsing: "8")
+                ),
             ],
-            let policy = try? DunningPolicy(id: DunningPolicyID(validated: "STD"), steps: steps, minimumGapDays: 7)
+            let policy = try? DunningPolicy(
+                id: DunningPolicyID(validated: "STD"),
+                steps: steps,
+                minimumGapDays: 7
+            )
         else { preconditionFailure("bench fixture") }
         append(.ledgerCreated(ledgerID: "bench"))
         append(.dunningPolicyDefined(policy))
@@ -54,15 +66,33 @@ enum DunningBench {
         let perCustomer = 10
         for customer in 0..<(invoices / perCustomer) {
             let customerID = CustomerID(validated: "C\(customer)")
-            append(.customerRegistered(CustomerRegistered(customerID: customerID, name: "Customer \(customer)")))
+            append(
+                .customerRegistered(
+                    CustomerRegistered(customerID: customerID, name: "Customer \(customer)")
+                )
+            )
             for number in 0..<perCustomer {
                 let index = customer * perCustomer + number
                 let invoiceID = InvoiceID(validated: "INV-\(index)")
                 let issued = day(index % 60)
                 let amount = Money(minorUnits: Int64(10_000 + index % 90_000), currency: eur)
-                append(.invoiceIssued(InvoiceIssued(invoiceID: invoiceID, customerID: customerID, amount: amount, issueDate: issued, dueDate: issued.adding(days: 30))))
+                append(
+                    .invoiceIssued(
+                        InvoiceIssued(
+                            invoiceID: invoiceID,
+                            customerID: customerID,
+                            amount: amount,
+                            issueDate: issued,
+                            dueDate: issued.adding(days: 30)
+                        )
+                    )
+                )
                 if index % 10 == 3 {
-                    append(.invoiceDisputed(InvoiceDisputed(invoiceID: invoiceID, date: issued, reason: "bench")))
+                    append(
+                        .invoiceDisputed(
+                            InvoiceDisputed(invoiceID: invoiceID, date: issued, reason: "bench")
+                        )
+                    )
                 }
             }
         }

@@ -124,7 +124,11 @@ private func addSettings(_ state: LedgerState, to result: inout PayloadObjectBui
     result.add("creditor", state.dunning.creditor?.payload ?? .null)
 }
 
-private func addRun(_ command: RunDunning, events: [LedgerEvent], to result: inout PayloadObjectBuilder) {
+private func addRun(
+    _ command: RunDunning,
+    events: [LedgerEvent],
+    to result: inout PayloadObjectBuilder
+) {
     result.add("as_of", date: command.asOf)
     var sent: [PayloadValue] = []
     var failed: [PayloadValue] = []

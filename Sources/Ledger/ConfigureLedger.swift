@@ -36,7 +36,9 @@ package struct ConfigureLedger: Hashable, Sendable {
                 throw .invalidValue("write_off_tolerance", "each currency may appear only once")
             }
         }
-        guard timeZone != nil || !writeOffTolerances.isEmpty || defaultPolicy != nil || creditor != nil
+        guard
+            timeZone != nil || !writeOffTolerances.isEmpty || defaultPolicy != nil
+                || creditor != nil
         else {
             throw .invalidValue("time_zone", "ledger.configure needs at least one setting")
         }

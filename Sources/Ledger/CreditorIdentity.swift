@@ -11,7 +11,8 @@ package struct CreditorIdentity: Hashable, Sendable {
 
     /// Creates an identity.
     /// - Throws: ``ParameterError`` naming the member that is not acceptable text.
-    package init(name: String, address: String, paymentInstructions: String) throws(ParameterError) {
+    package init(name: String, address: String, paymentInstructions: String) throws(ParameterError)
+    {
         try ParameterError.checkText(name, field: "creditor.name")
         try ParameterError.checkText(address, field: "creditor.address")
         try ParameterError.checkText(paymentInstructions, field: "creditor.payment_instructions")

@@ -1,5 +1,23 @@
 // The rules of the dunning commands and of `ledger.configure`.
 
+/// Why `dunning.run` would be refused, checked without planning, so the daemon delivers nothing
+/// for a run the writer will refuse.
+/// - Returns: The rejection, or nil if the run may go ahead.
+package func dunningRunRefusal(
+    _ command: RunDunning,
+    _ state: LedgerState,
+    _ context: DecisionContext
+)
+    -> Rejection?
+{
+    do {
+        try Decider(state: state, context: context).checkRun(command)
+        return nil
+    } catch {
+        return error
+    }
+}
+
 extension Decider {
     func configureLedger(_ command: ConfigureLedger) throws(Rejection) -> [LedgerEvent] {
         var events: [LedgerEvent] = []
@@ -13,7 +31,10 @@ extension Decider {
         if case .set(let id) = command.defaultPolicy, state.dunning.policies[id] == nil {
             throw .unknownPolicy(id)
         }
-        let dunning = DunningConfigured(defaultPolicy: command.defaultPolicy, creditor: command.creditor)
+        let dunning = DunningConfigured(
+            defaultPolicy: command.defaultPolicy,
+            creditor: command.creditor
+        )
         if !dunning.isEmpty { events.append(.dunningConfigured(dunning)) }
         return events
     }
@@ -37,8 +58,19 @@ extension Decider {
         return events
     }
 
+    /// A run may not be dated after today, nor in the closed period (its fee invoices are
+    /// dated on it).
+    func checkRun(_ command: RunDunning) throws(Rejection) {
+        guard command.asOf <= context.today else {
+            throw .asOfInFuture(asOf: command.asOf, today: context.today)
+        }
+        try checkPeriodOpen(command.asOf)
+    }
+
     func assignDunningPolicy(_ assignment: DunningAssignment) throws(Rejection) -> [LedgerEvent] {
-        if let id = assignment.policyID, state.dunning.policies[id] == nil { throw .unknownPolicy(id) }
+        if let id = assignment.policyID, state.dunning.policies[id] == nil {
+            throw .unknownPolicy(id)
+        }
         if case .customer(let id) = assignment.target { _ = try requireCustomer(id) }
         return [.dunningPolicyAssigned(assignment)]
     }
@@ -47,10 +79,7 @@ extension Decider {
     /// (or `reminder.failed`, without fees, for a customer whose delivery failed). Refuses a
     /// date after today (a reminder cannot be sent in the future) or in the closed period.
     func runDunning(_ command: RunDunning) throws(Rejection) -> [LedgerEvent] {
-        guard command.asOf <= context.today else {
-            throw .asOfInFuture(asOf: command.asOf, today: context.today)
-        }
-        try checkPeriodOpen(command.asOf)
+        try checkRun(command)
         let plan = state.dunningPlan(asOf: command.asOf)
         var events: [LedgerEvent] = []
         var reminders: [LedgerEvent] = []
@@ -66,7 +95,9 @@ extension Decider {
                 reminders.append(.reminderFailed(reminder))
             } else {
                 let charged = Set(reminder.items.compactMap(\.feeInvoiceID))
-                events += plan.feeInvoices.filter { charged.contains($0.invoiceID) }.map(LedgerEvent.invoiceIssued)
+                events += plan.feeInvoices.filter { charged.contains($0.invoiceID) }.map(
+                    LedgerEvent.invoiceIssued
+                )
                 reminders.append(.reminderSent(reminder))
             }
         }

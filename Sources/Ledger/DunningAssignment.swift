@@ -28,7 +28,9 @@ package struct DunningAssignment: Hashable, Sendable {
     /// Creates an assignment.
     /// - Throws: ``ParameterError`` for a segment that is not acceptable text.
     package init(policyID: DunningPolicyID?, target: DunningTarget) throws(ParameterError) {
-        if case .segment(let segment) = target { try ParameterError.checkText(segment, field: "segment") }
+        if case .segment(let segment) = target {
+            try ParameterError.checkText(segment, field: "segment")
+        }
         self.policyID = policyID
         self.target = target
     }
@@ -36,7 +38,8 @@ package struct DunningAssignment: Hashable, Sendable {
     /// The canonical payload: `{policy_id (or null), customer_id | segment | risk_tier}`.
     package var payload: PayloadValue {
         .object(sorting: [
-            PayloadMember("policy_id", policyID.map { .string($0.rawValue) } ?? .null), target.member,
+            PayloadMember("policy_id", policyID.map { .string($0.rawValue) } ?? .null),
+            target.member,
         ])
     }
 
@@ -52,7 +55,9 @@ package struct DunningAssignment: Hashable, Sendable {
         } else if let segment = try object.optionalString("segment") {
             target = .segment(segment)
         } else if let tier = try object.optionalString("risk_tier") {
-            guard let parsed = RiskTier(rawValue: tier) else { throw PayloadFieldError(field: "risk_tier") }
+            guard let parsed = RiskTier(rawValue: tier) else {
+                throw PayloadFieldError(field: "risk_tier")
+            }
             target = .riskTier(parsed)
         } else {
             throw PayloadFieldError(field: "customer_id")

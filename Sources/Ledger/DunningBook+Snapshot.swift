@@ -4,7 +4,8 @@
 extension DunningBook {
     /// The book as a canonical payload, members and entries in a fixed order.
     package var snapshotPayload: PayloadValue {
-        func assignments<Key>(_ map: [Key: DunningPolicyID], _ key: (Key) -> String) -> PayloadValue {
+        func assignments<Key>(_ map: [Key: DunningPolicyID], _ key: (Key) -> String) -> PayloadValue
+        {
             let entries = map.map { (key($0.key), $0.value.rawValue) }.sorted {
                 $0.0.utf8.lexicographicallyPrecedes($1.0.utf8)
             }
@@ -26,8 +27,13 @@ extension DunningBook {
             .array([.string(invoice.rawValue), .array(marks.map(\.snapshotPayload))])
         }
         object.add("marks", .array(marked))
-        let failures = lastFailures.sorted { $0.key < $1.key }.map { customer, failure -> PayloadValue in
-            .array([.string(customer.rawValue), .string(failure.date.description), .string(failure.error)])
+        let failures = lastFailures.sorted { $0.key < $1.key }.map {
+            customer,
+            failure -> PayloadValue in
+            .array([
+                .string(customer.rawValue), .string(failure.date.description),
+                .string(failure.error),
+            ])
         }
         object.add("failures", .array(failures))
         return object.value
@@ -45,11 +51,14 @@ extension DunningBook {
             customerPolicies[customer] = policy
         }
         for pair in try Self.pairs(object.array("segments"), "segments") {
-            guard let policy = DunningPolicyID(pair[1]) else { throw PayloadFieldError(field: "segments") }
+            guard let policy = DunningPolicyID(pair[1]) else {
+                throw PayloadFieldError(field: "segments")
+            }
             segmentPolicies[pair[0]] = policy
         }
         for pair in try Self.pairs(object.array("tiers"), "tiers") {
-            guard let tier = RiskTier(rawValue: pair[0]), let policy = DunningPolicyID(pair[1]) else {
+            guard let tier = RiskTier(rawValue: pair[0]), let policy = DunningPolicyID(pair[1])
+            else {
                 throw PayloadFieldError(field: "tiers")
             }
             tierPolicies[tier] = policy
@@ -83,7 +92,8 @@ extension DunningBook {
             marks[invoice] = restored
         }
         for triple in try Self.pairs(object.array("failures"), "failures", arity: 3) {
-            guard let customer = CustomerID(triple[0]), let date = LedgerDate(parsing: triple[1]) else {
+            guard let customer = CustomerID(triple[0]), let date = LedgerDate(parsing: triple[1])
+            else {
                 throw PayloadFieldError(field: "failures")
             }
             lastFailures[customer] = ReminderFailure(date: date, error: triple[2])

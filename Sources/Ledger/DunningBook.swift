@@ -64,7 +64,13 @@ package struct ReminderMark: Hashable, Sendable {
     package var chargedInterest: Bool
 
     /// Creates a mark.
-    package init(dueDate: LedgerDate, step: Int, time: FactTime, messageID: String, chargedInterest: Bool) {
+    package init(
+        dueDate: LedgerDate,
+        step: Int,
+        time: FactTime,
+        messageID: String,
+        chargedInterest: Bool
+    ) {
         self.dueDate = dueDate
         self.step = step
         self.time = time

@@ -9,7 +9,11 @@ package struct DunningOverride: Hashable, Sendable {
     package var riskTier: FieldChange<RiskTier>?
 
     /// Creates the event.
-    package init(customerID: CustomerID, policy: FieldChange<DunningPolicyID>?, riskTier: FieldChange<RiskTier>?) {
+    package init(
+        customerID: CustomerID,
+        policy: FieldChange<DunningPolicyID>?,
+        riskTier: FieldChange<RiskTier>?
+    ) {
         self.customerID = customerID
         self.policy = policy
         self.riskTier = riskTier
@@ -36,13 +40,16 @@ package struct DunningOverride: Hashable, Sendable {
         }
         if keys.contains("risk_tier") {
             if let text = try object.optionalString("risk_tier") {
-                guard let tier = RiskTier(rawValue: text) else { throw PayloadFieldError(field: "risk_tier") }
+                guard let tier = RiskTier(rawValue: text) else {
+                    throw PayloadFieldError(field: "risk_tier")
+                }
                 riskTier = .set(tier)
             } else {
                 riskTier = .clear
             }
         }
-        guard keys.count == 1 + (policy == nil ? 0 : 1) + (riskTier == nil ? 0 : 1), keys.count > 1 else {
+        guard keys.count == 1 + (policy == nil ? 0 : 1) + (riskTier == nil ? 0 : 1), keys.count > 1
+        else {
             throw PayloadFieldError(field: "payload")
         }
     }

@@ -15,12 +15,18 @@ package struct DunningPolicy: Hashable, Sendable {
     /// Creates a policy.
     /// - Throws: ``ParameterError`` for no steps, too many, offsets that do not increase, or a
     ///   gap outside 0...365 days.
-    package init(id: DunningPolicyID, steps: [DunningStep], minimumGapDays: Int) throws(ParameterError) {
+    package init(id: DunningPolicyID, steps: [DunningStep], minimumGapDays: Int)
+        throws(ParameterError)
+    {
         guard (1...DunningPolicy.maximumSteps).contains(steps.count) else {
             throw .invalidValue("steps", "steps must list 1 to \(DunningPolicy.maximumSteps) steps")
         }
-        for index in steps.indices.dropFirst() where steps[index - 1].offsetDays >= steps[index].offsetDays {
-            throw .invalidValue("steps[\(index)].offset_days", "offset_days must increase step by step")
+        for index in steps.indices.dropFirst()
+        where steps[index - 1].offsetDays >= steps[index].offsetDays {
+            throw .invalidValue(
+                "steps[\(index)].offset_days",
+                "offset_days must increase step by step"
+            )
         }
         guard (0...365).contains(minimumGapDays) else {
             throw .invalidValue("minimum_gap_days", "minimum_gap_days must be 0 to 365")
@@ -49,7 +55,11 @@ package struct DunningPolicy: Hashable, Sendable {
         let gap = try object.int("minimum_gap_days")
         guard (0...365).contains(gap) else { throw PayloadFieldError(field: "minimum_gap_days") }
         do {
-            try self.init(id: try object.identifier("policy_id"), steps: steps, minimumGapDays: Int(gap))
+            try self.init(
+                id: try object.identifier("policy_id"),
+                steps: steps,
+                minimumGapDays: Int(gap)
+            )
         } catch { throw PayloadFieldError(field: "steps") }
     }
 }

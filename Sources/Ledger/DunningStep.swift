@@ -43,7 +43,8 @@ package struct DunningStep: Hashable, Sendable {
             }
         }
         if let interestRate {
-            guard interestRate.significand > 0, interestRate.significand <= 100 * interestRate.denominator
+            guard interestRate.significand > 0,
+                interestRate.significand <= 100 * interestRate.denominator
             else {
                 throw .invalidValue(
                     "\(field).interest_rate",

@@ -47,8 +47,10 @@ extension EventCodec {
         let event: LedgerEvent
         do {
             switch type {
-            case "dunning.configured": event = .dunningConfigured(try DunningConfigured(payload: value))
-            case "dunning.policy_defined": event = .dunningPolicyDefined(try DunningPolicy(payload: value))
+            case "dunning.configured":
+                event = .dunningConfigured(try DunningConfigured(payload: value))
+            case "dunning.policy_defined":
+                event = .dunningPolicyDefined(try DunningPolicy(payload: value))
             case "dunning.policy_assigned":
                 event = .dunningPolicyAssigned(try DunningAssignment(payload: value))
             case "reminder.sent": event = .reminderSent(try Reminder(payload: value))

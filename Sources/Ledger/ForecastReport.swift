@@ -49,9 +49,14 @@ extension LedgerState {
                 if averageLate == nil {
                     averageLate = riskAssessment(customer: customerIndex, at: time).averageDaysLate
                 }
-                let promise = invoice.promise(at: time).flatMap { $0.promisedDate >= from ? $0 : nil }
+                let promise = invoice.promise(at: time).flatMap {
+                    $0.promisedDate >= from ? $0 : nil
+                }
                 for part in invoice.schedule(openAmount: open) where part.open > 0 {
-                    let expected = max(promise?.promisedDate ?? part.dueDate.adding(days: averageLate ?? 0), from)
+                    let expected = max(
+                        promise?.promisedDate ?? part.dueDate.adding(days: averageLate ?? 0),
+                        from
+                    )
                     let week = expected.days(since: firstMonday) / 7
                     if week < count {
                         buckets[week][invoice.currency, default: 0] += part.open
@@ -67,7 +72,13 @@ extension LedgerState {
         var report = ForecastReport(from: from, time: time)
         for (index, sums) in buckets.enumerated() {
             let start = firstMonday.adding(days: 7 * index)
-            report.weeks.append(ForecastReport.Week(start: start, label: start.isoWeekLabel, expected: amounts(sums)))
+            report.weeks.append(
+                ForecastReport.Week(
+                    start: start,
+                    label: start.isoWeekLabel,
+                    expected: amounts(sums)
+                )
+            )
         }
         report.later = amounts(later)
         report.disputed = amounts(disputed)

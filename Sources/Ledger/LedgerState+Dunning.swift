@@ -14,7 +14,9 @@ extension LedgerState {
     /// and interest of a step become an invoice of their own; fee invoices are reminded of but
     /// never charged for. Sent steps are consolidated into one message per customer.
     ///
-    /// - Parameter asOf: The business date of the run; reminders recorded after it do not count.
+    /// - Parameter asOf: The business date of the run. Every reminder recorded counts, even one
+    ///   dated after `asOf`: a backdated run must not send a step again (its gap check then
+    ///   waits for the later reminder).
     /// - Returns: The plan; deterministic for a state and date.
     package func dunningPlan(asOf: LedgerDate) -> DunningPlan {
         var plan = DunningPlan(asOf: asOf)
@@ -31,7 +33,13 @@ extension LedgerState {
                 var decision = dunningDecision(invoice, open: open, policy: policy, at: time)
                 if case .send(var item) = decision.outcome, let policy {
                     let step = policy.policy.steps[item.step - 1]
-                    if let fees = feeInvoice(for: &item, step: step, invoice: invoice, customer: customer.id, asOf: asOf) {
+                    if let fees = feeInvoice(
+                        for: &item,
+                        step: step,
+                        invoice: invoice,
+                        customer: customer.id,
+                        asOf: asOf
+                    ) {
                         plan.feeInvoices.append(fees)
                     }
                     decision.outcome = .send(item)
@@ -40,9 +48,16 @@ extension LedgerState {
                 plan.decisions.append(decision)
             }
             guard let policy, !items.isEmpty else { return }
-            plan.messages.append(message(to: customer, items: items, policy: policy.policy, asOf: asOf))
+            plan.messages.append(
+                message(to: customer, items: items, policy: policy.policy, asOf: asOf)
+            )
         }
         return plan
+    }
+
+    /// The reminders sent for an invoice and recorded by `knownAt`, whatever their dates.
+    func reminderMarks(_ invoice: InvoiceID, knownAt: UInt64) -> [ReminderMark] {
+        (dunning.marks[invoice] ?? []).filter { $0.time.sequence <= knownAt }
     }
 
     /// The policy for a customer by precedence: its override (`customer.update`), its own
@@ -82,7 +97,7 @@ extension LedgerState {
         let asOf = time.asOf
         let part = invoice.schedule(openAmount: open).first { $0.open > 0 }
         let dueDate = part?.dueDate ?? invoice.dueDate
-        let marks = (dunning.marks[invoice.id] ?? []).filter { $0.time.isVisible(at: time) }
+        let marks = reminderMarks(invoice.id, knownAt: time.knownAt)
         let openMoney = Money(minorUnits: open, currency: invoice.currency)
         var decision = DunningDecision(
             customerID: customers[Int(invoice.customer)].id,
@@ -94,7 +109,13 @@ extension LedgerState {
             lastReminder: marks.last?.time.date,
             outcome: .skip(.noPolicy)
         )
-        decision.outcome = dunningOutcome(invoice, dueDate: dueDate, marks: marks, policy: policy?.policy, at: time)
+        decision.outcome = dunningOutcome(
+            invoice,
+            dueDate: dueDate,
+            marks: marks,
+            policy: policy?.policy,
+            at: time
+        )
         if case .send(var item) = decision.outcome {
             item.daysOverdue = decision.daysOverdue
             item.open = openMoney
@@ -111,7 +132,9 @@ extension LedgerState {
         policy: DunningPolicy?,
         at time: ReportTime
     ) -> DunningDecision.Outcome {
-        if let dispute = invoice.dispute(at: time) { return .skip(.disputed(since: dispute.opened.date)) }
+        if let dispute = invoice.dispute(at: time) {
+            return .skip(.disputed(since: dispute.opened.date))
+        }
         if let promise = invoice.promise(at: time), promise.promisedDate >= time.asOf {
             return .skip(.promised(until: promise.promisedDate))
         }

@@ -23,7 +23,10 @@ extension LedgerState {
             let days = Int64(max(asOf.days(since: from), 0))
             let numerator = rate.significand.multipliedReportingOverflow(by: days)
             if !numerator.overflow,
-                let amount = item.open.multiplied(by: numerator.partialValue, dividedBy: rate.denominator * 36_500),
+                let amount = item.open.multiplied(
+                    by: numerator.partialValue,
+                    dividedBy: rate.denominator * 36_500
+                ),
                 amount.isPositive
             {
                 interest = amount
@@ -36,7 +39,9 @@ extension LedgerState {
         item.fee = fee
         item.interest = interest
         item.feeInvoiceID = id
-        var metadata = [LedgerState.feeForKey: invoice.id.rawValue, "dunning_step": String(item.step)]
+        var metadata = [
+            LedgerState.feeForKey: invoice.id.rawValue, "dunning_step": String(item.step),
+        ]
         if let fee { metadata["dunning_fee"] = fee.decimalText }
         if let interest { metadata["dunning_interest"] = interest.decimalText }
         return InvoiceIssued(
@@ -51,7 +56,9 @@ extension LedgerState {
 
     /// `<invoice>-F<step>` (with the instalment's due date for an instalment invoice), or a
     /// hashed form when that is too long or taken.
-    private func feeInvoiceID(for invoice: InvoiceRecord, step: Int, dueDate: LedgerDate) -> InvoiceID {
+    private func feeInvoiceID(for invoice: InvoiceRecord, step: Int, dueDate: LedgerDate)
+        -> InvoiceID
+    {
         let suffix = invoice.instalments.isEmpty ? "-F\(step)" : "-F\(step)-\(dueDate)"
         if let id = InvoiceID(invoice.id.rawValue + suffix), invoiceIndex(id) == nil { return id }
         var attempt = 0
@@ -65,7 +72,12 @@ extension LedgerState {
     /// The consolidated message to `customer` for the items sent in a run: the channel and
     /// template of the highest step sent, and a Message-ID derived from the ledger id and the
     /// (invoice, due date, step) items.
-    func message(to customer: CustomerRecord, items: [ReminderItem], policy: DunningPolicy, asOf: LedgerDate)
+    func message(
+        to customer: CustomerRecord,
+        items: [ReminderItem],
+        policy: DunningPolicy,
+        asOf: LedgerDate
+    )
         -> ReminderMessage
     {
         let highest = items.max { $0.step < $1.step }?.step ?? 1
@@ -75,10 +87,17 @@ extension LedgerState {
             date: asOf,
             channel: step.channel,
             template: step.template,
-            messageID: ReminderMessageID.make(ledgerID: settings.ledgerID ?? "ledger", items: items),
+            messageID: ReminderMessageID.make(
+                ledgerID: settings.ledgerID ?? "ledger",
+                items: items
+            ),
             items: items
         )
-        return ReminderMessage(reminder: reminder, customerName: customer.name, email: customer.email)
+        return ReminderMessage(
+            reminder: reminder,
+            customerName: customer.name,
+            email: customer.email
+        )
     }
 }
 
@@ -89,10 +108,14 @@ package enum ReminderMessageID {
     /// (invoice, due date, step) item.
     package static func make(ledgerID: String, items: [ReminderItem]) -> String {
         var parts = [ledgerID]
-        for item in items { parts += [item.invoiceID.rawValue, item.dueDate.description, String(item.step)] }
-        let domain = String(ledgerID.unicodeScalars.map { scalar in
-            scalar == "." || scalar.isASCIILetterOrDigit ? Character(scalar) : "-"
-        })
+        for item in items {
+            parts += [item.invoiceID.rawValue, item.dueDate.description, String(item.step)]
+        }
+        let domain = String(
+            ledgerID.unicodeScalars.map { scalar in
+                scalar == "." || scalar.isASCIILetterOrDigit ? Character(scalar) : "-"
+            }
+        )
         return "<r.\(StableHash.hex(parts))@\(domain).accrue>"
     }
 }

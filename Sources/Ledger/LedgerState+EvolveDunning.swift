@@ -20,7 +20,9 @@ extension LedgerState {
             if let change = event.policy {
                 dunning.policyOverrides[event.customerID] = change.newValue
             }
-            if let change = event.riskTier { dunning.tierOverrides[event.customerID] = change.newValue }
+            if let change = event.riskTier {
+                dunning.tierOverrides[event.customerID] = change.newValue
+            }
         default:
             preconditionFailure("\(event.typeName) is not a dunning event")
         }

@@ -138,7 +138,8 @@ package enum Rejection: Error, Hashable, Sendable {
         case .dateBeforeDispute(let invoice, let date, let disputeDate):
             "\(date) is before the dispute on invoice \(invoice) raised \(disputeDate)"
         case .unknownPolicy(let id): "no dunning policy \(id)"
-        case .asOfInFuture(let asOf, let today): "cannot run dunning as of \(asOf), today is \(today)"
+        case .asOfInFuture(let asOf, let today):
+            "cannot run dunning as of \(asOf), today is \(today)"
         }
     }
 }

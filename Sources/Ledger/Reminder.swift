@@ -150,7 +150,9 @@ package struct Reminder: Hashable, Sendable {
         error = try object.optionalString("error")
         if let error, !TextRules.isValid(error) { throw PayloadFieldError(field: "error") }
         var items: [ReminderItem] = []
-        for element in try object.array("items") { items.append(try ReminderItem(payload: element)) }
+        for element in try object.array("items") {
+            items.append(try ReminderItem(payload: element))
+        }
         guard !items.isEmpty else { throw PayloadFieldError(field: "items") }
         self.items = items
     }

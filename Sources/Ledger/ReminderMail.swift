@@ -27,7 +27,9 @@ extension ReminderMessage {
         var text = ""
         for (name, value) in headers { text += "\(name): \(ReminderMail.oneLine(value))\r\n" }
         text += "\r\n"
-        text += body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        text += body.split(separator: "\n", omittingEmptySubsequences: false).joined(
+            separator: "\r\n"
+        )
         text += "\r\n"
         return text
     }
@@ -37,7 +39,9 @@ extension ReminderMessage {
 package enum ReminderMail {
     /// `value` with every line break and control character replaced by a space.
     package static func oneLine(_ value: String) -> String {
-        String(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        String(
+            value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) }
+        )
     }
 
     /// `"Name" <address>`, the name encoded when it is not plain ASCII.
@@ -55,13 +59,17 @@ package enum ReminderMail {
 
     /// Standard base64 with padding.
     package static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let alphabet = Array(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8
+        )
         var output: [UInt8] = []
         var index = 0
         while index < bytes.count {
             let chunk = bytes[index..<min(index + 3, bytes.count)]
             var value: UInt32 = 0
-            for (offset, byte) in chunk.enumerated() { value |= UInt32(byte) << (16 - 8 * UInt32(offset)) }
+            for (offset, byte) in chunk.enumerated() {
+                value |= UInt32(byte) << (16 - 8 * UInt32(offset))
+            }
             for position in 0..<4 {
                 if position <= chunk.count {
                     output.append(alphabet[Int((value >> (18 - 6 * UInt32(position))) & 0x3F)])

@@ -62,18 +62,22 @@ package enum ReminderTemplates {
     ]
 
     /// The values of every variable for a message.
-    package static func variables(_ message: ReminderMessage, creditor: CreditorIdentity?) -> [String: String] {
+    package static func variables(_ message: ReminderMessage, creditor: CreditorIdentity?)
+        -> [String: String]
+    {
         let reminder = message.reminder
         var lines: [String] = []
         var totals: [Currency: Money] = [:]
         var fees: [String] = []
         for item in reminder.items {
-            var line = "- \(item.invoiceID): due \(item.dueDate), open \(item.open.decimalText) "
+            var line =
+                "- \(item.invoiceID): due \(item.dueDate), open \(item.open.decimalText) "
                 + "\(item.open.currency.code), \(item.daysOverdue) days overdue, step \(item.step)"
             if let fee = item.fee { line += ", fee \(fee.decimalText)" }
             if let interest = item.interest { line += ", interest \(interest.decimalText)" }
             lines.append(line)
-            totals[item.open.currency] = (totals[item.open.currency].map { $0 + item.open }) ?? item.open
+            totals[item.open.currency] =
+                (totals[item.open.currency].map { $0 + item.open }) ?? item.open
             if let id = item.feeInvoiceID { fees.append(id.rawValue) }
         }
         let totalText = totals.values.sorted { $0.currency < $1.currency }
@@ -88,12 +92,15 @@ package enum ReminderTemplates {
             "message_id": reminder.messageID,
             "invoices": lines.joined(separator: "\n"),
             "totals": totalText,
-            "fees": fees.isEmpty ? "" : "\nFees and interest charged: " + fees.joined(separator: ", "),
+            "fees": fees.isEmpty
+                ? "" : "\nFees and interest charged: " + fees.joined(separator: ", "),
         ]
     }
 
     /// Renders a message's subject and body with its template.
-    package static func render(_ message: ReminderMessage, creditor: CreditorIdentity?) -> (subject: String, body: String) {
+    package static func render(_ message: ReminderMessage, creditor: CreditorIdentity?) -> (
+        subject: String, body: String
+    ) {
         let template = builtIn[message.reminder.template] ?? builtIn["reminder"] ?? ("", "")
         let values = variables(message, creditor: creditor)
         return (render(template.subject, values), render(template.body, values))

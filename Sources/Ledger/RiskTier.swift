@@ -103,7 +103,9 @@ extension InvoiceRecord {
     package func settlementDate(at time: ReportTime) -> LedgerDate? {
         guard counts(at: time) else { return nil }
         var applied: Int64 = 0
-        let visible = applications.filter { $0.counts(at: time) }.sorted { $0.time.date < $1.time.date }
+        let visible = applications.filter { $0.counts(at: time) }.sorted {
+            $0.time.date < $1.time.date
+        }
         for application in visible {
             applied += application.amount
             if applied >= amount.minorUnits { return application.time.date }

@@ -38,7 +38,7 @@ extension LedgerState {
                 let decision = dunningDecision(invoice, open: open, policy: policy, at: time)
                 guard decision.daysOverdue > 0 else { continue }
                 if risk == nil { risk = riskAssessment(customer: customerIndex, at: time) }
-                let marks = (dunning.marks[invoice.id] ?? []).filter { $0.time.isVisible(at: time) }
+                let marks = reminderMarks(invoice.id, knownAt: time.knownAt)
                 report.rows.append(
                     WorklistReport.Row(
                         customerID: customer.id,

@@ -20,7 +20,10 @@ struct DunningProtocolTests {
             "customer.register",
             #"{"command_id":"d-3","customer_id":"ACME","name":"Acme GmbH","email":"ap@acme.example","currency":"EUR"}"#
         ),
-        ("customer.register", #"{"command_id":"d-4","customer_id":"BETA","name":"Bêta SARL","segment":"retail"}"#),
+        (
+            "customer.register",
+            #"{"command_id":"d-4","customer_id":"BETA","name":"Bêta SARL","segment":"retail"}"#
+        ),
         (
             "invoice.issue",
             #"{"command_id":"d-5","invoice_id":"INV-1","customer_id":"ACME","currency":"EUR","amount":"100.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
@@ -37,7 +40,10 @@ struct DunningProtocolTests {
             "invoice.issue",
             #"{"command_id":"d-8","invoice_id":"INV-4","customer_id":"BETA","currency":"EUR","amount":"400.00","issue_date":"2026-01-01","due_date":"2026-01-31"}"#
         ),
-        ("invoice.dispute", #"{"command_id":"d-9","invoice_id":"INV-2","date":"2026-01-20","reason":"damaged"}"#),
+        (
+            "invoice.dispute",
+            #"{"command_id":"d-9","invoice_id":"INV-2","date":"2026-01-20","reason":"damaged"}"#
+        ),
         (
             "payment.record",
             #"{"command_id":"d-10","payment_id":"PAY-1","customer_id":"ACME","currency":"EUR","amount":"300.00","date":"2026-01-25","method":"bank_transfer","allocations":[{"invoice_id":"INV-3","amount":"300.00"}]}"#
@@ -59,7 +65,9 @@ struct DunningProtocolTests {
     }
 
     static func spoolFiles(_ daemon: DaemonProcess) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: daemon.directory + "/spool")) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: daemon.directory + "/spool"))
+            ?? []
         return names.filter { $0.hasSuffix(".eml") }.sorted()
     }
 
@@ -76,7 +84,10 @@ struct DunningProtocolTests {
         #expect(decision("INV-3") == nil)
         #expect(decision("INV-4")?["policy_source"]?.stringValue == "segment")
 
-        let run = try client.call("dunning.run", json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#))
+        let run = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#)
+        )
         let sent = run["result"]?["sent"]?.arrayValue ?? []
         #expect(sent.map { $0["customer_id"]?.stringValue ?? "" } == ["ACME", "BETA"])
         let messageIDs = sent.compactMap { $0["message_id"]?.stringValue }
@@ -85,7 +96,10 @@ struct DunningProtocolTests {
         for (id, customer) in zip(messageIDs, ["ACME", "BETA"]) {
             let name = id.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) + ".eml"
             #expect(files.contains(name))
-            let text = try String(contentsOfFile: daemon.directory + "/spool/" + name, encoding: .utf8)
+            let text = try String(
+                contentsOfFile: daemon.directory + "/spool/" + name,
+                encoding: .utf8
+            )
             #expect(text.contains("Message-ID: \(id)\r\n"))
             #expect(text.contains("From: \"Example GmbH\" <billing@example.com>\r\n"))
             #expect(text.contains("X-Accrue-Customer: \(customer)\r\n"))
@@ -93,17 +107,26 @@ struct DunningProtocolTests {
         let headAfterRun = try client.call("ledger.head")["result"]?["seq"]?.intValue
 
         // Again on the same date, then after a restart: nothing new is recorded or delivered.
-        let again = try client.call("dunning.run", json(#"{"command_id":"r-2","as_of":"2026-02-10"}"#))
+        let again = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"r-2","as_of":"2026-02-10"}"#)
+        )
         #expect(again["result"]?["sent"]?.arrayValue?.isEmpty == true)
         #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == headAfterRun)
         daemon.stop()
         daemon = try DaemonProcess(directory: daemon.directory)
         client = try daemon.client()
-        let restarted = try client.call("dunning.run", json(#"{"command_id":"r-3","as_of":"2026-02-10"}"#))
+        let restarted = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"r-3","as_of":"2026-02-10"}"#)
+        )
         #expect(restarted["result"]?["sent"]?.arrayValue?.isEmpty == true)
         #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == headAfterRun)
         #expect(Self.spoolFiles(daemon) == files)
-        let retried = try client.call("dunning.run", json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#))
+        let retried = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"r-1","as_of":"2026-02-10"}"#)
+        )
         #expect(retried["result"]?["duplicate"] == .bool(true))
         #expect(Self.spoolFiles(daemon) == files)
     }
@@ -118,12 +141,27 @@ struct DunningProtocolTests {
             ("dunning.preview", #"{"as_of":"2026-02-10"}"#),
             ("dunning.run", #"{"command_id":"r-2","as_of":"2026-02-10"}"#),
             ("dunning.assign_policy", #"{"command_id":"a-1","policy_id":null,"segment":"retail"}"#),
-            ("dunning.assign_policy", #"{"command_id":"a-2","policy_id":"STD","customer_id":"ACME"}"#),
-            ("dunning.define_policy", #"{"command_id":"a-3","policy_id":"SHORT","steps":[{"offset_days":1,"channel":"spool","template":"final"}]}"#),
+            (
+                "dunning.assign_policy",
+                #"{"command_id":"a-2","policy_id":"STD","customer_id":"ACME"}"#
+            ),
+            (
+                "dunning.define_policy",
+                #"{"command_id":"a-3","policy_id":"SHORT","steps":[{"offset_days":1,"channel":"spool","template":"final"}]}"#
+            ),
             ("ledger.configure", #"{"command_id":"a-4","default_policy":null}"#),
-            ("invoice.promise", #"{"command_id":"a-5","invoice_id":"INV-4","date":"2026-12-31","amount":"100.00"}"#),
-            ("customer.update", #"{"command_id":"a-6","customer_id":"BETA","dunning_policy":"SHORT","risk_tier":"high"}"#),
-            ("customer.update", #"{"command_id":"a-7","customer_id":"ACME","risk_tier":"low","email":"ar@acme.example"}"#),
+            (
+                "invoice.promise",
+                #"{"command_id":"a-5","invoice_id":"INV-4","date":"2026-12-31","amount":"100.00"}"#
+            ),
+            (
+                "customer.update",
+                #"{"command_id":"a-6","customer_id":"BETA","dunning_policy":"SHORT","risk_tier":"high"}"#
+            ),
+            (
+                "customer.update",
+                #"{"command_id":"a-7","customer_id":"ACME","risk_tier":"low","email":"ar@acme.example"}"#
+            ),
             ("report.worklist", #"{"as_of":"2026-02-20"}"#),
             ("report.worklist", #"{"as_of":"2026-02-20","known_at":{"seq":5}}"#),
             ("report.forecast", #"{"from":"2026-02-02","weeks":4}"#),
@@ -138,24 +176,37 @@ struct DunningProtocolTests {
             }
             results[method, default: []].append(result.text)
         }
-        for (method, lines) in results.sorted(by: { $0.key < $1.key }) where method.hasPrefix("dunning.") || method.hasPrefix("report.") || method == "ledger.configure" {
-            let failure = try SchemaValidator.validate(lines, against: "protocol/results.json#/$defs/\(method)")
+        for (method, lines) in results.sorted(by: { $0.key < $1.key })
+        where method.hasPrefix("dunning.") || method.hasPrefix("report.")
+            || method == "ledger.configure"
+        {
+            let failure = try SchemaValidator.validate(
+                lines,
+                against: "protocol/results.json#/$defs/\(method)"
+            )
             #expect(failure == nil, "\(method): \(failure ?? "")")
         }
         let read = try client.call("events.read", json(#"{"from_seq":1,"limit":100}"#))
         var payloads: [String: [String]] = [:]
         for record in read["result"]?["events"]?.arrayValue ?? [] {
-            guard let type = record["type"]?.stringValue, let payload = record["payload"] else { continue }
+            guard let type = record["type"]?.stringValue, let payload = record["payload"] else {
+                continue
+            }
             payloads[type, default: []].append(payload.text)
         }
         #expect(
             Set(payloads.keys).isSuperset(of: [
-                "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned", "reminder.sent",
+                "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned",
+                "reminder.sent",
                 "dunning.customer_overridden",
             ])
         )
-        for (type, lines) in payloads where type.hasPrefix("dunning.") || type.hasPrefix("reminder.") {
-            let failure = try SchemaValidator.validate(lines, against: "events/\(type).v1.schema.json")
+        for (type, lines) in payloads
+        where type.hasPrefix("dunning.") || type.hasPrefix("reminder.") {
+            let failure = try SchemaValidator.validate(
+                lines,
+                against: "events/\(type).v1.schema.json"
+            )
             #expect(failure == nil, "\(type): \(failure ?? "")")
         }
     }
@@ -163,7 +214,10 @@ struct DunningProtocolTests {
     @Test func refusalsNameTheirReasons() throws {
         let (daemon, client) = try Self.prepared()
         defer { daemon.stop(); daemon.removeFiles() }
-        let future = try client.call("dunning.run", json(#"{"command_id":"f-1","as_of":"2999-01-01"}"#))
+        let future = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"f-1","as_of":"2999-01-01"}"#)
+        )
         #expect(future["error"]?["data"]?["reason"]?.stringValue == "as_of_in_future")
         #expect(Self.spoolFiles(daemon).isEmpty)
         let unknown = try client.call(
@@ -178,7 +232,9 @@ struct DunningProtocolTests {
         #expect(twoTargets["error"]?["code"]?.intValue == -32602)
         let badSteps = try client.call(
             "dunning.define_policy",
-            json(#"{"command_id":"f-4","policy_id":"BAD","steps":[{"offset_days":7,"channel":"spool","template":"a"},{"offset_days":7,"channel":"spool","template":"b"}]}"#)
+            json(
+                #"{"command_id":"f-4","policy_id":"BAD","steps":[{"offset_days":7,"channel":"spool","template":"a"},{"offset_days":7,"channel":"spool","template":"b"}]}"#
+            )
         )
         #expect(badSteps["error"]?["data"]?["field"]?.stringValue == "steps[1].offset_days")
     }

@@ -11,8 +11,20 @@ struct DunningReportTests {
             issue("INV-2", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31"),
             issue("INV-3", "ACME", eur("100.00"), issued: "2026-02-01", due: "2026-03-02"),
             issue("INV-4", "BETA", eur("50.00"), issued: "2026-02-01", due: "2026-03-02"),
-            pay("PAY-1", "ACME", eur("100.00"), on: "2026-02-20", allocations: [("INV-1", eur("100.00"))]),
-            pay("PAY-2", "ACME", eur("100.00"), on: "2026-01-30", allocations: [("INV-2", eur("100.00"))]),
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("100.00"),
+                on: "2026-02-20",
+                allocations: [("INV-1", eur("100.00"))]
+            ),
+            pay(
+                "PAY-2",
+                "ACME",
+                eur("100.00"),
+                on: "2026-01-30",
+                allocations: [("INV-2", eur("100.00"))]
+            ),
         ])
         return ledger
     }
@@ -29,8 +41,12 @@ struct DunningReportTests {
         #expect(risk.overdue == [eur("100.00")])
         #expect(risk.tier == .high)
         // Before INV-3 falls due nothing is overdue: 21 points, medium.
-        #expect(ledger.state.riskAssessment(customer: 0, at: ledger.time("2026-03-01")).tier == .medium)
-        #expect(ledger.state.riskAssessment(customer: 1, at: ledger.time("2026-03-01")).tier == .low)
+        #expect(
+            ledger.state.riskAssessment(customer: 0, at: ledger.time("2026-03-01")).tier == .medium
+        )
+        #expect(
+            ledger.state.riskAssessment(customer: 1, at: ledger.time("2026-03-01")).tier == .low
+        )
     }
 
     @Test func aTierOverrideReplacesTheComputedTierButKeepsTheInputs() {

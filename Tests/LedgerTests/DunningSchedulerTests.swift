@@ -4,7 +4,9 @@ import Testing
 struct DunningSchedulerTests {
     @Test func runningOnADateTwiceEqualsRunningOnce() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         try ledger.run(runDunning("2026-01-28"))
         let once = ledger.state
         let logLength = ledger.log.count
@@ -14,20 +16,43 @@ struct DunningSchedulerTests {
         #expect(ledger.sentSteps == ["INV-1#1"])
     }
 
+    @Test func aBackdatedRunNeverSendsAStepAgain() throws {
+        var ledger = TestLedger.dunning()
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
+        try ledger.run(runDunning("2026-02-11"))
+        try ledger.run(runDunning("2026-02-05"))
+        #expect(ledger.sentSteps == ["INV-1#1"])
+        let stepTwo = DunningSkip.notDue(step: 2, on: date("2026-02-07"))
+        #expect(ledger.decision("INV-1", "2026-02-05") == .skip(stepTwo))
+        // Step 2 is due on 8 February, but the reminder of the 11th keeps it until the 18th.
+        let gap = DunningSkip.minimumGap(until: date("2026-02-18"))
+        #expect(ledger.decision("INV-1", "2026-02-08") == .skip(gap))
+    }
+
     @Test func aLateFirstRunSendsTheLowestStepAndTheNextWaitsTheGap() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         // Every step is due by 1 March, but only step 1 goes; step 2 waits the 7-day gap.
         try ledger.run(runDunning("2026-03-01"))
         #expect(ledger.sentSteps == ["INV-1#1"])
-        #expect(ledger.decision("INV-1", "2026-03-05") == .skip(.minimumGap(until: date("2026-03-08"))))
+        #expect(
+            ledger.decision("INV-1", "2026-03-05") == .skip(.minimumGap(until: date("2026-03-08")))
+        )
         try ledger.run(runDunning("2026-03-08"))
         try ledger.run(runDunning("2026-03-15"))
         try ledger.run(runDunning("2026-03-22"))
-        #expect(ledger.sentSteps.filter { $0.hasPrefix("INV-1#") } == ["INV-1#1", "INV-1#2", "INV-1#3"])
+        #expect(
+            ledger.sentSteps.filter { $0.hasPrefix("INV-1#") } == ["INV-1#1", "INV-1#2", "INV-1#3"]
+        )
         #expect(ledger.decision("INV-1", "2026-04-01") == .skip(.ladderComplete))
         // The fee invoice of step 2 climbs its own ladder from its own due date.
-        #expect(ledger.sentSteps.filter { $0.hasPrefix("INV-1-F2#") } == ["INV-1-F2#1", "INV-1-F2#2"])
+        #expect(
+            ledger.sentSteps.filter { $0.hasPrefix("INV-1-F2#") } == ["INV-1-F2#1", "INV-1-F2#2"]
+        )
     }
 
     @Test func disputedAndPaidInvoicesGetNothing() throws {
@@ -37,12 +62,22 @@ struct DunningSchedulerTests {
             issue("INV-2", "ACME", eur("50.00"), issued: "2026-01-01", due: "2026-01-31"),
             issue("INV-3", "ACME", eur("70.00"), issued: "2026-01-01", due: "2026-01-31"),
             dispute("INV-1", on: "2026-02-01"),
-            pay("PAY-1", "ACME", eur("50.00"), on: "2026-02-02", allocations: [("INV-2", eur("50.00"))]),
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("50.00"),
+                on: "2026-02-02",
+                allocations: [("INV-2", eur("50.00"))]
+            ),
         ])
-        #expect(ledger.decision("INV-1", "2026-02-10") == .skip(.disputed(since: date("2026-02-01"))))
+        #expect(
+            ledger.decision("INV-1", "2026-02-10") == .skip(.disputed(since: date("2026-02-01")))
+        )
         try ledger.run(runDunning("2026-02-10"))
         #expect(ledger.sentSteps == ["INV-3#1"])
-        #expect(ledger.plan("2026-02-10").decisions.map(\.invoiceID.rawValue) == ["INV-1", "INV-3"])
+        #expect(
+            ledger.plan("2026-02-10").decisions.map(\.invoiceID.rawValue) == ["INV-1", "INV-3"]
+        )
         ledger.runAll([resolve("INV-1", on: "2026-02-12")])
         try ledger.run(runDunning("2026-02-12"))
         #expect(ledger.sentSteps == ["INV-3#1", "INV-1#1"])
@@ -50,9 +85,19 @@ struct DunningSchedulerTests {
 
     @Test func stepOrderHoldsAfterAPartialPayment() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         try ledger.run(runDunning("2026-01-28"))
-        ledger.runAll([pay("PAY-1", "ACME", eur("60.00"), on: "2026-02-05", allocations: [("INV-1", eur("60.00"))])])
+        ledger.runAll([
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("60.00"),
+                on: "2026-02-05",
+                allocations: [("INV-1", eur("60.00"))]
+            )
+        ])
         try ledger.run(runDunning("2026-02-25"))
         let sent = ledger.log.compactMap { event, _ -> ReminderItem? in
             guard case .reminderSent(let reminder) = event else { return nil }
@@ -69,8 +114,12 @@ struct DunningSchedulerTests {
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31"),
             promise("INV-1", eur("100.00"), by: "2026-02-20"),
         ])
-        #expect(ledger.decision("INV-1", "2026-02-15") == .skip(.promised(until: date("2026-02-20"))))
-        #expect(ledger.decision("INV-1", "2026-02-20") == .skip(.promised(until: date("2026-02-20"))))
+        #expect(
+            ledger.decision("INV-1", "2026-02-15") == .skip(.promised(until: date("2026-02-20")))
+        )
+        #expect(
+            ledger.decision("INV-1", "2026-02-20") == .skip(.promised(until: date("2026-02-20")))
+        )
         guard case .send(let item) = ledger.decision("INV-1", "2026-02-21") else {
             Issue.record("the broken promise should resume dunning")
             return
@@ -80,11 +129,21 @@ struct DunningSchedulerTests {
 
     @Test func aFeeBecomesItsOwnInvoiceThatStaysDueAfterThePrincipalIsPaid() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         try ledger.run(runDunning("2026-01-28"))
         let result = try ledger.run(runDunning("2026-02-07"))
         #expect(result["fee_invoices"] == .array([.string("INV-1-F2")]))
-        ledger.runAll([pay("PAY-1", "ACME", eur("100.00"), on: "2026-02-08", allocations: [("INV-1", eur("100.00"))])])
+        ledger.runAll([
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("100.00"),
+                on: "2026-02-08",
+                allocations: [("INV-1", eur("100.00"))]
+            )
+        ])
         #expect(ledger.open("INV-1", "2026-02-09") == "0.00")
         #expect(ledger.open("INV-1-F2", "2026-02-09") == "5.00")
         // The fee invoice is reminded of, but never charged for.
@@ -118,7 +177,9 @@ struct DunningSchedulerTests {
         ])
         let plan = ledger.plan("2026-02-02")
         #expect(plan.messages.map(\.reminder.customerID.rawValue) == ["ACME", "BETA"])
-        #expect(plan.messages.first?.reminder.items.map(\.invoiceID.rawValue) == ["INV-1", "INV-2"])
+        #expect(
+            plan.messages.first?.reminder.items.map(\.invoiceID.rawValue) == ["INV-1", "INV-2"]
+        )
         let again = ledger.plan("2026-02-02")
         #expect(plan.messages.map(\.reminder.messageID) == again.messages.map(\.reminder.messageID))
         #expect(Set(plan.messages.map(\.reminder.messageID)).count == 2)
@@ -127,7 +188,8 @@ struct DunningSchedulerTests {
     @Test func policyPrecedenceIsCustomerSegmentRiskTierDefault() throws {
         var ledger = TestLedger.dunning()
         ledger.runAll([
-            definePolicy("SEG", [step(1)]), definePolicy("CUS", [step(2)]), definePolicy("LOW", [step(3)]),
+            definePolicy("SEG", [step(1)]), definePolicy("CUS", [step(2)]),
+            definePolicy("LOW", [step(3)]),
             register("SEGMENTED", segment: "retail"), register("TIERED"),
             assignPolicy("SEG", to: .segment("retail")),
             assignPolicy("LOW", to: .riskTier(.low)),
@@ -135,7 +197,9 @@ struct DunningSchedulerTests {
         ])
         let time = ledger.time("2026-02-01")
         func source(_ id: String) -> PolicySource? {
-            ledger.state.customer(CustomerID(validated: id)).flatMap { ledger.state.dunningPolicy(for: $0, at: time)?.source }
+            ledger.state.customer(CustomerID(validated: id)).flatMap {
+                ledger.state.dunningPolicy(for: $0, at: time)?.source
+            }
         }
         #expect(source("ACME") == .customer)
         #expect(source("SEGMENTED") == .segment)
@@ -164,10 +228,14 @@ struct DunningSchedulerTests {
 
     @Test func aFailedDeliveryIsRecordedWithoutFeesAndRetriedNextRun() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         try ledger.run(runDunning("2026-01-28", failures: ["ACME": "disk full"]))
         #expect(ledger.sentSteps.isEmpty)
-        #expect(ledger.state.dunning.lastFailures[CustomerID(validated: "ACME")]?.error == "disk full")
+        #expect(
+            ledger.state.dunning.lastFailures[CustomerID(validated: "ACME")]?.error == "disk full"
+        )
         try ledger.run(runDunning("2026-01-29"))
         #expect(ledger.sentSteps == ["INV-1#1"])
     }
@@ -175,7 +243,8 @@ struct DunningSchedulerTests {
     @Test func runsInTheFutureOrForAnUnknownPolicyAreRefused() {
         var ledger = TestLedger.dunning()
         ledger.today = date("2026-02-01")
-        #expect(throws: Rejection.asOfInFuture(asOf: date("2026-02-02"), today: date("2026-02-01"))) {
+        #expect(throws: Rejection.asOfInFuture(asOf: date("2026-02-02"), today: date("2026-02-01")))
+        {
             try ledger.run(runDunning("2026-02-02"))
         }
         #expect(throws: Rejection.unknownPolicy(DunningPolicyID(validated: "NOPE"))) {
@@ -185,13 +254,19 @@ struct DunningSchedulerTests {
 
     @Test func replayAndSnapshotReproduceTheDunningBook() throws {
         var ledger = TestLedger.dunning()
-        ledger.runAll([issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")])
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
         try ledger.run(runDunning("2026-01-28"))
         try ledger.run(runDunning("2026-02-07", failures: [:]))
         var replayed = LedgerState()
         for (event, meta) in ledger.log {
             let encoded = EventCodec.encode(event)
-            let decoded = try EventCodec.decode(type: encoded.type, version: encoded.version, payload: encoded.payload)
+            let decoded = try EventCodec.decode(
+                type: encoded.type,
+                version: encoded.version,
+                payload: encoded.payload
+            )
             #expect(decoded == event)
             replayed.evolve(decoded, meta)
         }

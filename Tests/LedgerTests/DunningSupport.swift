@@ -3,7 +3,12 @@ import Ledger
 // Literal helpers for the dunning commands.
 
 /// A step: `offset` days from the due date through the spool channel.
-func step(_ offset: Int, _ template: String = "reminder", fee: Money? = nil, interest: String? = nil)
+func step(
+    _ offset: Int,
+    _ template: String = "reminder",
+    fee: Money? = nil,
+    interest: String? = nil
+)
     -> DunningStep
 {
     must {
@@ -19,13 +24,20 @@ func step(_ offset: Int, _ template: String = "reminder", fee: Money? = nil, int
 
 func definePolicy(_ id: String, gap: Int = 7, _ steps: [DunningStep]) -> Command {
     .defineDunningPolicy(
-        must { try DunningPolicy(id: DunningPolicyID(validated: id), steps: steps, minimumGapDays: gap) }
+        must {
+            try DunningPolicy(id: DunningPolicyID(validated: id), steps: steps, minimumGapDays: gap)
+        }
     )
 }
 
 func assignPolicy(_ id: String?, to target: DunningTarget) -> Command {
     .assignDunningPolicy(
-        must { try DunningAssignment(policyID: id.map(DunningPolicyID.init(validated:)), target: target) }
+        must {
+            try DunningAssignment(
+                policyID: id.map(DunningPolicyID.init(validated:)),
+                target: target
+            )
+        }
     )
 }
 
@@ -35,7 +47,13 @@ func override(
     tier: FieldChange<RiskTier>? = nil
 ) -> Command {
     .updateCustomer(
-        must { try UpdateCustomer(customerID: CustomerID(validated: customer), dunningPolicy: policy, riskTier: tier) }
+        must {
+            try UpdateCustomer(
+                customerID: CustomerID(validated: customer),
+                dunningPolicy: policy,
+                riskTier: tier
+            )
+        }
     )
 }
 
@@ -58,7 +76,9 @@ func runDunning(_ day: String, failures: [String: String] = [:]) -> Command {
     .runDunning(
         RunDunning(
             asOf: date(day),
-            failures: Dictionary(uniqueKeysWithValues: failures.map { (CustomerID(validated: $0.key), $0.value) })
+            failures: Dictionary(
+                uniqueKeysWithValues: failures.map { (CustomerID(validated: $0.key), $0.value) }
+            )
         )
     )
 }

@@ -9,10 +9,16 @@ internal import LedgerWire
 enum DunningMethods {
     /// The methods, delivering through `delivery`; `today` gives the business date the writer
     /// will decide with, so a run it would refuse delivers nothing.
-    static func all(delivery: ReminderDelivery, today: @escaping @Sendable () -> LedgerDate) -> [MethodSpec] {
+    static func all(delivery: ReminderDelivery, today: @escaping @Sendable () -> LedgerDate)
+        -> [MethodSpec]
+    {
         [
             MethodSpec(name: "dunning.preview", role: .admin, kind: .read(preview)),
-            MethodSpec(name: "dunning.run", role: .admin, kind: .write(runDecoder(delivery, today: today))),
+            MethodSpec(
+                name: "dunning.run",
+                role: .admin,
+                kind: .write(runDecoder(delivery, today: today))
+            ),
         ]
     }
 
@@ -30,11 +36,16 @@ enum DunningMethods {
         today: @escaping @Sendable () -> LedgerDate
     ) -> MethodSpec.WriteDecoder {
         { params, state throws(RPCError) in
-            guard case .runDunning(let run) = try CommandDecoding.decode(method: "dunning.run", &params) else {
+            guard
+                case .runDunning(let run) = try CommandDecoding.decode(
+                    method: "dunning.run",
+                    &params
+                )
+            else {
                 throw RPCError.methodNotFound("dunning.run")
             }
             // Plan exactly what the decider would record; a run it refuses delivers nothing.
-            guard (try? decide(.runDunning(run), state, DecisionContext(today: today()))) != nil else {
+            guard dunningRunRefusal(run, state, DecisionContext(today: today())) == nil else {
                 return .single(.runDunning(run))
             }
             var failures: [CustomerID: String] = [:]

@@ -9,31 +9,51 @@ enum DunningReads {
         MethodSpec(name: "report.risk", role: .reader, kind: .read(risk)),
     ]
 
-    static func worklist(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) throws {
+    static func worklist(
+        _ params: inout ParamReader,
+        _ context: ReadContext,
+        _ output: inout JSONWriter
+    ) throws {
         let request = try ReportRequest.Time.read(&params)
         let time = try context.reportTime(request)
         output.worklistReport(context.state.worklist(at: time), requested: request.knownAt)
     }
 
-    static func forecast(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) throws {
+    static func forecast(
+        _ params: inout ParamReader,
+        _ context: ReadContext,
+        _ output: inout JSONWriter
+    ) throws {
         let request = try ReportRequest.Forecast.read(&params)
         let time = try context.reportTime(request.time)
-        output.forecastReport(context.state.forecast(at: time, weeks: request.weeks), requested: request.time.knownAt)
+        output.forecastReport(
+            context.state.forecast(at: time, weeks: request.weeks),
+            requested: request.time.knownAt
+        )
     }
 
-    static func risk(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) throws {
+    static func risk(
+        _ params: inout ParamReader,
+        _ context: ReadContext,
+        _ output: inout JSONWriter
+    ) throws {
         let request = try ReportRequest.Risk.read(&params)
         let time = try context.reportTime(request.time)
         let state = context.state
         var rows: [(CustomerID, RiskAssessment)] = []
         if let id = request.customerID {
-            guard let index = state.customerIndex(id), state.customers[index].registeredSequence <= time.knownAt else {
+            guard let index = state.customerIndex(id),
+                state.customers[index].registeredSequence <= time.knownAt
+            else {
                 throw RPCError.rejected(reason: "unknown_customer", message: "no customer \(id)")
             }
             rows.append((id, state.riskAssessment(customer: index, at: time)))
         } else {
-            for index in 0..<state.customers.count where state.customers[index].registeredSequence <= time.knownAt {
-                rows.append((state.customers[index].id, state.riskAssessment(customer: index, at: time)))
+            for index in 0..<state.customers.count
+            where state.customers[index].registeredSequence <= time.knownAt {
+                rows.append(
+                    (state.customers[index].id, state.riskAssessment(customer: index, at: time))
+                )
             }
         }
         output.riskReport(rows, time: time, requested: request.time.knownAt)

@@ -44,9 +44,18 @@ extension CommandDecoding {
         let locale = try textChange(&params, "locale")
         let dunningPolicy = try policyChange(&params, "dunning_policy")
         let riskTier = try change(&params, "risk_tier") { reader, value throws(RPCError) in
-            let text = try reader.checkedString("risk_tier", value, maxBytes: nil, allowEmpty: false)
+            let text = try reader.checkedString(
+                "risk_tier",
+                value,
+                maxBytes: nil,
+                allowEmpty: false
+            )
             guard let tier = RiskTier(rawValue: text) else {
-                throw reader.invalid("risk_tier", reason: "invalid_value", message: "risk_tier must be low, medium or high")
+                throw reader.invalid(
+                    "risk_tier",
+                    reason: "invalid_value",
+                    message: "risk_tier must be low, medium or high"
+                )
             }
             return tier
         }

@@ -18,7 +18,8 @@ extension CommandDecoding {
                         throw object.invalid(
                             member.key,
                             reason: "invalid_currency",
-                            message: "\(object.fieldPath(member.key)) is not an ISO 4217 currency code"
+                            message:
+                                "\(object.fieldPath(member.key)) is not an ISO 4217 currency code"
                         )
                     }
                     fees.append(try object.money(member.key, currency: currency))
@@ -50,7 +51,11 @@ extension CommandDecoding {
     /// one target; a `null` policy removes the target's assignment.
     static func assignDunningPolicy(_ params: inout ParamReader) throws(RPCError) -> Command {
         guard let change = try policyChange(&params, "policy_id") else {
-            throw params.invalid("policy_id", reason: "missing_field", message: "policy_id is required")
+            throw params.invalid(
+                "policy_id",
+                reason: "missing_field",
+                message: "policy_id is required"
+            )
         }
         let policyID = change.newValue
         var targets: [DunningTarget] = []
@@ -109,7 +114,11 @@ extension CommandDecoding {
             let instructions = try object.string("payment_instructions")
             try object.finish()
             creditor = try params.checking { () throws(ParameterError) in
-                try CreditorIdentity(name: name, address: address, paymentInstructions: instructions)
+                try CreditorIdentity(
+                    name: name,
+                    address: address,
+                    paymentInstructions: instructions
+                )
             }
         }
         return (defaultPolicy, creditor)

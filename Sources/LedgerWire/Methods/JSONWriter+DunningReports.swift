@@ -20,7 +20,10 @@ extension JSONWriter {
             if let promise = row.promise {
                 beginObject()
                 member("date", promise.promisedDate.description)
-                member("amount", Money(minorUnits: promise.amount, currency: row.decision.open.currency))
+                member(
+                    "amount",
+                    Money(minorUnits: promise.amount, currency: row.decision.open.currency)
+                )
                 endObject()
             } else {
                 null()
@@ -58,7 +61,11 @@ extension JSONWriter {
 
     /// Writes `report.risk`'s result: `{as_of, known_at, customers}`, each customer with its
     /// tier, score, the points and every input of the formula.
-    package mutating func riskReport(_ rows: [(CustomerID, RiskAssessment)], time: ReportTime, requested: KnownAt) {
+    package mutating func riskReport(
+        _ rows: [(CustomerID, RiskAssessment)],
+        time: ReportTime,
+        requested: KnownAt
+    ) {
         beginObject()
         reportTime(time, requested: requested)
         key("customers")

@@ -15,7 +15,10 @@ extension ReportRequest {
         package static func read(_ params: inout ParamReader) throws(RPCError) -> Forecast {
             let from = try params.optionalDate("from")
             let weeks = try params.optionalInt("weeks", in: 1...52) ?? 8
-            return Forecast(time: Time(asOf: from, knownAt: try KnownAt.read(&params)), weeks: Int(weeks))
+            return Forecast(
+                time: Time(asOf: from, knownAt: try KnownAt.read(&params)),
+                weeks: Int(weeks)
+            )
         }
     }
 
