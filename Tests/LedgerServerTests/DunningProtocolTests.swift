@@ -211,6 +211,34 @@ struct DunningProtocolTests {
         }
     }
 
+    @Test func aFailedDeliveryIsRecordedAndTheNextRunDeliversWithTheSameMessageID() throws {
+        let directory = NSTemporaryDirectory() + "accrued-spool-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A file where the spool directory should be: every write fails.
+        _ = FileManager.default.createFile(atPath: directory, contents: Data())
+        let daemon = try DaemonProcess(arguments: ["--spool-dir", directory + "/spool"])
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        for (method, params) in Self.setup { _ = try client.call(method, json(params)) }
+        let failed = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"x-1","as_of":"2026-02-10"}"#)
+        )
+        let failures = failed["result"]?["failed"]?.arrayValue ?? []
+        #expect(failures.count == 2)
+        #expect(failures.first?["error"]?.stringValue?.contains("after 3 attempts") == true)
+        #expect(failed["result"]?["fee_invoices"]?.arrayValue?.isEmpty == true)
+        try FileManager.default.removeItem(atPath: directory)
+        let sent = try client.call(
+            "dunning.run",
+            json(#"{"command_id":"x-2","as_of":"2026-02-10"}"#)
+        )
+        let delivered = sent["result"]?["sent"]?.arrayValue ?? []
+        #expect(delivered.map { $0["message_id"] } == failures.map { $0["message_id"] })
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/spool")
+        #expect(files.filter { $0.hasSuffix(".eml") }.count == 2)
+    }
+
     @Test func refusalsNameTheirReasons() throws {
         let (daemon, client) = try Self.prepared()
         defer { daemon.stop(); daemon.removeFiles() }

@@ -11,19 +11,26 @@ struct ReminderDelivery: Sendable {
     /// The spool directory, created on first use.
     let spoolDirectory: String
 
-    /// Delivers `message`; nil on success, else the error to record in `reminder.failed`.
+    /// Pauses before the second and third attempt, in milliseconds.
+    static let backoffMilliseconds: [UInt32] = [20, 100]
+
+    /// Delivers `message`, trying again after each pause of ``backoffMilliseconds``; nil on
+    /// success, else the last error, to record in `reminder.failed`.
     func deliver(_ message: ReminderMessage, creditor: CreditorIdentity?) -> String? {
-        switch message.reminder.channel {
-        case "spool":
+        guard message.reminder.channel == "spool" else {
+            return "channel \(message.reminder.channel) is not available"
+        }
+        var lastError = ""
+        for attempt in 0...Self.backoffMilliseconds.count {
+            if attempt > 0 { usleep(Self.backoffMilliseconds[attempt - 1] * 1000) }
             do {
                 try spool(message, creditor: creditor)
                 return nil
             } catch {
-                return "spool: \(error)"
+                lastError = "spool: \(error.localizedDescription)"
             }
-        default:
-            return "channel \(message.reminder.channel) is not available"
         }
+        return "\(lastError) (after \(Self.backoffMilliseconds.count + 1) attempts)"
     }
 
     /// The spool file name of a message: its Message-ID without angle brackets, `/` replaced,
