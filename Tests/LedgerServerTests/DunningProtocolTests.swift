@@ -129,6 +129,10 @@ struct DunningProtocolTests {
         )
         #expect(retried["result"]?["duplicate"] == .bool(true))
         #expect(Self.spoolFiles(daemon) == files)
+        // The snapshot written at shutdown holds the dunning book; verify rebuilds it from the log.
+        #expect(daemon.stop() == 0)
+        let verify = try ToolProcess.run("accrue", ["verify", "--data-dir", daemon.dataDirectory])
+        #expect(verify.status == 0, "verify: \(verify.stdout)\(verify.stderr)")
     }
 
     @Test func resultsAndStoredPayloadsMatchTheirSchemas() throws {
