@@ -167,6 +167,42 @@ struct DunningSchedulerTests {
         #expect(ledger.open("INV-1-F1", "2026-02-10") == "2.19")
     }
 
+    @Test func laterInterestCountsFromTheLastChargeOnWhatIsStillOpen() throws {
+        var ledger = TestLedger()
+        ledger.runAll([
+            definePolicy("INT", gap: 1, [step(10, interest: "8"), step(40, interest: "8")]),
+            defaultPolicy("INT"),
+            register("ACME"),
+            issue("INV-1", "ACME", eur("1000.00"), issued: "2026-01-01", due: "2026-01-31"),
+        ])
+        try ledger.run(runDunning("2026-02-10"))
+        ledger.runAll([
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("500.00"),
+                on: "2026-02-20",
+                allocations: [("INV-1", eur("500.00"))]
+            )
+        ])
+        // 500.00 × 8 % × 30 / 365 = 3.2876… → 3.29, for 10 February to 12 March only.
+        try ledger.run(runDunning("2026-03-12"))
+        #expect(ledger.open("INV-1-F2", "2026-03-12") == "3.29")
+    }
+
+    @Test func interestRoundsHalfToEven() throws {
+        var ledger = TestLedger()
+        ledger.runAll([
+            definePolicy("INT", gap: 1, [step(1, interest: "1")]),
+            defaultPolicy("INT"),
+            register("ACME"),
+            issue("INV-1", "ACME", eur("912.50"), issued: "2026-01-01", due: "2026-01-31"),
+        ])
+        // 912.50 × 1 % × 1 / 365 = 0.025 exactly: half to even is 0.02 (half up would be 0.03).
+        try ledger.run(runDunning("2026-02-01"))
+        #expect(ledger.open("INV-1-F1", "2026-02-01") == "0.02")
+    }
+
     @Test func oneConsolidatedMessagePerCustomerPerRun() throws {
         var ledger = TestLedger.dunning()
         ledger.runAll([
