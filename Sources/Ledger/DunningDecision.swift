@@ -47,7 +47,7 @@ package enum DunningSkip: Hashable, Sendable {
         case .noPolicy: "no dunning policy applies (none assigned, no default)"
         case .notDue(let step, let on): "step \(step) falls due on \(on)"
         case .minimumGap(let until): "the last reminder was recent; the next may go on \(until)"
-        case .ladderComplete: "every step of the policy was sent"
+        case .ladderComplete: "every step of the policy that still applies was sent"
         }
     }
 }

@@ -9,10 +9,11 @@ extension LedgerState {
     /// The rules: an open dispute or a promise to pay (until its date) pauses; a paid invoice
     /// is not open; an invoice gets at most one step per run, the lowest step of its policy not
     /// yet sent for the part its ladder counts from (the invoice, or its oldest open instalment),
-    /// so no level is skipped; and only after the policy's minimum gap (at least a day) since the
+    /// so no level is skipped (a courtesy step, with a negative offset, applies only up to the
+    /// due date); and only after the policy's minimum gap (at least a day) since the
     /// last reminder for the invoice, so running again on the same date sends nothing new. Fees
-    /// and interest of a step become an invoice of their own; fee invoices are reminded of but
-    /// never charged for. Sent steps are consolidated into one message per customer.
+    /// and interest of a step become an invoice of their own; fee invoices are reminded of (from
+    /// the day after the run that charged them) but never charged for. Sent steps are consolidated into one message per customer.
     ///
     /// - Parameter asOf: The business date of the run. Every reminder recorded counts, even one
     ///   dated after `asOf`: a backdated run must not send a step again (its gap check then
@@ -140,10 +141,20 @@ extension LedgerState {
         }
         guard let policy else { return .skip(.noPolicy) }
         let sent = Set(marks.lazy.filter { $0.dueDate == dueDate }.map(\.step))
-        guard let next = (1...policy.steps.count).first(where: { !sent.contains($0) }) else {
+        // A courtesy step (negative offset) announces a due date: once it has passed, the step
+        // no longer applies, and the ladder goes on with the first reminder.
+        let applicable = { (step: Int) in
+            !sent.contains(step) && (policy.steps[step - 1].offsetDays >= 0 || time.asOf <= dueDate)
+        }
+        guard let next = (1...policy.steps.count).first(where: applicable) else {
             return .skip(.ladderComplete)
         }
-        let stepDate = dueDate.adding(days: policy.steps[next - 1].offsetDays)
+        var stepDate = dueDate.adding(days: policy.steps[next - 1].offsetDays)
+        if invoice.metadata[LedgerState.feeForKey] != nil {
+            // A fee invoice is charged by a run and due that day: the same run, or another on
+            // the same date, must not remind of it, or running twice would differ from once.
+            stepDate = max(stepDate, invoice.issueDate.adding(days: 1))
+        }
         guard stepDate <= time.asOf else { return .skip(.notDue(step: next, on: stepDate)) }
         if let last = marks.last?.time.date {
             let earliest = last.adding(days: max(policy.minimumGapDays, 1))

@@ -60,15 +60,19 @@ struct DunningReportTests {
 
     @Test func worklistPutsTheRiskiestAndLongestOverdueFirstWithTheNextStep() throws {
         var ledger = Self.history()
-        try ledger.run(runDunning("2026-03-05"))
+        try ledger.run(runDunning("2026-03-09"))
         let report = ledger.state.worklist(at: ledger.time("2026-03-10"))
-        #expect(report.rows.map(\.decision.invoiceID.rawValue) == ["INV-3", "INV-4"])
+        // ACME (high risk) before BETA (medium: everything it owes is overdue); within each, the
+        // longest overdue first, so each fee invoice charged on the 9th follows its invoice.
+        let order = report.rows.map(\.decision.invoiceID.rawValue)
+        #expect(order == ["INV-3", "INV-3-F2", "INV-4", "INV-4-F2"])
         let first = try #require(report.rows.first)
         #expect(first.risk.tier == .high)
         #expect(first.decision.daysOverdue == 8)
-        #expect(first.lastStep == 1)
-        #expect(first.decision.lastReminder == date("2026-03-05"))
-        #expect(first.decision.outcome == .skip(.minimumGap(until: date("2026-03-12"))))
+        #expect(first.lastStep == 2)
+        #expect(first.decision.lastReminder == date("2026-03-09"))
+        #expect(first.decision.outcome == .skip(.notDue(step: 3, on: date("2026-03-23"))))
+        #expect(report.rows[2].risk.tier == .medium)
     }
 
     @Test func forecastShiftsDueDatesByEachCustomersAverageLateness() {

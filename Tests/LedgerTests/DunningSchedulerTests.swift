@@ -16,43 +16,59 @@ struct DunningSchedulerTests {
         #expect(ledger.sentSteps == ["INV-1#1"])
     }
 
+    @Test func runningAgainAfterAFeeWasChargedAddsNothing() throws {
+        var ledger = TestLedger.dunning()
+        ledger.runAll([
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
+        ])
+        try ledger.run(runDunning("2026-02-07"))
+        let once = ledger.state
+        // The fee invoice charged by the first run is due that day, but no run on that date
+        // reminds of it; the next day it is past due and waits for its first reminder.
+        try ledger.run(runDunning("2026-02-07"))
+        #expect(ledger.state == once)
+        #expect(ledger.sentSteps == ["INV-1#2"])
+        let firstReminder = DunningSkip.notDue(step: 2, on: date("2026-02-14"))
+        #expect(ledger.decision("INV-1-F2", "2026-02-08") == .skip(firstReminder))
+    }
+
     @Test func aBackdatedRunNeverSendsAStepAgain() throws {
         var ledger = TestLedger.dunning()
         ledger.runAll([
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
         ])
         try ledger.run(runDunning("2026-02-11"))
-        try ledger.run(runDunning("2026-02-05"))
-        #expect(ledger.sentSteps == ["INV-1#1"])
-        let stepTwo = DunningSkip.notDue(step: 2, on: date("2026-02-07"))
-        #expect(ledger.decision("INV-1", "2026-02-05") == .skip(stepTwo))
-        // Step 2 is due on 8 February, but the reminder of the 11th keeps it until the 18th.
-        let gap = DunningSkip.minimumGap(until: date("2026-02-18"))
-        #expect(ledger.decision("INV-1", "2026-02-08") == .skip(gap))
+        let afterRun = ledger.state
+        // Step 2 went on the 11th; as of the 8th (when it was already due) it counts as sent.
+        try ledger.run(runDunning("2026-02-08"))
+        #expect(ledger.sentSteps == ["INV-1#2"])
+        #expect(ledger.state == afterRun)
+        let stepThree = DunningSkip.notDue(step: 3, on: date("2026-02-21"))
+        #expect(ledger.decision("INV-1", "2026-02-08") == .skip(stepThree))
     }
 
-    @Test func aLateFirstRunSendsTheLowestStepAndTheNextWaitsTheGap() throws {
+    @Test func aLateFirstRunSendsTheFirstReminderAndTheNextWaitsTheGap() throws {
         var ledger = TestLedger.dunning()
         ledger.runAll([
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
         ])
-        // Every step is due by 1 March, but only step 1 goes; step 2 waits the 7-day gap.
+        // Every step is due by 1 March; the courtesy notice no longer applies after the due
+        // date, so step 2 goes, and step 3 waits the 7-day gap.
         try ledger.run(runDunning("2026-03-01"))
-        #expect(ledger.sentSteps == ["INV-1#1"])
-        #expect(
-            ledger.decision("INV-1", "2026-03-05") == .skip(.minimumGap(until: date("2026-03-08")))
-        )
+        #expect(ledger.sentSteps == ["INV-1#2"])
+        let gap = DunningSkip.minimumGap(until: date("2026-03-08"))
+        #expect(ledger.decision("INV-1", "2026-03-05") == .skip(gap))
         try ledger.run(runDunning("2026-03-08"))
         try ledger.run(runDunning("2026-03-15"))
         try ledger.run(runDunning("2026-03-22"))
-        #expect(
-            ledger.sentSteps.filter { $0.hasPrefix("INV-1#") } == ["INV-1#1", "INV-1#2", "INV-1#3"]
-        )
+        let invoiceSteps = ledger.sentSteps.filter { $0.hasPrefix("INV-1#") }
+        #expect(invoiceSteps == ["INV-1#2", "INV-1#3"])
         #expect(ledger.decision("INV-1", "2026-04-01") == .skip(.ladderComplete))
-        // The fee invoice of step 2 climbs its own ladder from its own due date.
+        // The fee invoices climb their own ladders from their own due dates (the run's).
         #expect(
-            ledger.sentSteps.filter { $0.hasPrefix("INV-1-F2#") } == ["INV-1-F2#1", "INV-1-F2#2"]
+            ledger.sentSteps.filter { $0.hasPrefix("INV-1-F2#") } == ["INV-1-F2#2", "INV-1-F2#3"]
         )
+        #expect(ledger.sentSteps.filter { $0.hasPrefix("INV-1-F3#") } == ["INV-1-F3#2"])
     }
 
     @Test func disputedAndPaidInvoicesGetNothing() throws {
@@ -74,13 +90,13 @@ struct DunningSchedulerTests {
             ledger.decision("INV-1", "2026-02-10") == .skip(.disputed(since: date("2026-02-01")))
         )
         try ledger.run(runDunning("2026-02-10"))
-        #expect(ledger.sentSteps == ["INV-3#1"])
-        #expect(
-            ledger.plan("2026-02-10").decisions.map(\.invoiceID.rawValue) == ["INV-1", "INV-3"]
-        )
+        #expect(ledger.sentSteps == ["INV-3#2"])
+        // INV-2 is paid, so it has no decision at all; INV-3-F2 is the fee step 2 charged.
+        let decided = ledger.plan("2026-02-10").decisions.map(\.invoiceID.rawValue)
+        #expect(decided == ["INV-1", "INV-3", "INV-3-F2"])
         ledger.runAll([resolve("INV-1", on: "2026-02-12")])
         try ledger.run(runDunning("2026-02-12"))
-        #expect(ledger.sentSteps == ["INV-3#1", "INV-1#1"])
+        #expect(ledger.sentSteps == ["INV-3#2", "INV-1#2"])
     }
 
     @Test func stepOrderHoldsAfterAPartialPayment() throws {
@@ -124,7 +140,8 @@ struct DunningSchedulerTests {
             Issue.record("the broken promise should resume dunning")
             return
         }
-        #expect(item.step == 1)
+        // The due date has passed, so the courtesy notice no longer applies: the first reminder.
+        #expect(item.step == 2)
     }
 
     @Test func aFeeBecomesItsOwnInvoiceThatStaysDueAfterThePrincipalIsPaid() throws {
@@ -208,15 +225,16 @@ struct DunningSchedulerTests {
         ledger.runAll([
             register("BETA"),
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31"),
-            issue("INV-2", "ACME", eur("200.00"), issued: "2026-01-05", due: "2026-02-04"),
+            issue("INV-2", "ACME", eur("200.00"), issued: "2026-01-05", due: "2026-02-01"),
             issue("INV-3", "BETA", eur("300.00"), issued: "2026-01-05", due: "2026-01-31"),
         ])
-        let plan = ledger.plan("2026-02-02")
+        // Courtesy notices for all three, three days or less before their due dates.
+        let plan = ledger.plan("2026-01-30")
         #expect(plan.messages.map(\.reminder.customerID.rawValue) == ["ACME", "BETA"])
         #expect(
             plan.messages.first?.reminder.items.map(\.invoiceID.rawValue) == ["INV-1", "INV-2"]
         )
-        let again = ledger.plan("2026-02-02")
+        let again = ledger.plan("2026-01-30")
         #expect(plan.messages.map(\.reminder.messageID) == again.messages.map(\.reminder.messageID))
         #expect(Set(plan.messages.map(\.reminder.messageID)).count == 2)
     }

@@ -57,7 +57,7 @@ extension JSONWriter {
             if let interest = item.interest { member("interest", interest) }
             member(
                 "explanation",
-                "step \(item.step) is due and is the lowest step not yet sent for the amount due \(item.dueDate)"
+                "step \(item.step) is due and is the lowest applicable step not yet sent for the amount due \(item.dueDate)"
             )
         case .skip(let skip):
             member("action", "skip")
