@@ -123,6 +123,39 @@ struct DunningSchedulerTests {
         #expect(sent.last?.open == eur("40.00"))
     }
 
+    @Test func payingAnInstalmentStartsTheNextOnesLadder() throws {
+        var ledger = TestLedger.dunning()
+        ledger.runAll([
+            issueInInstalments(
+                "INV-1",
+                "ACME",
+                eur("100.00"),
+                issued: "2026-01-01",
+                parts: [("2026-02-01", eur("50.00")), ("2026-03-01", eur("50.00"))]
+            )
+        ])
+        try ledger.run(runDunning("2026-02-09"))
+        ledger.runAll([
+            pay(
+                "PAY-1",
+                "ACME",
+                eur("50.00"),
+                on: "2026-02-10",
+                allocations: [("INV-1", eur("50.00"))]
+            )
+        ])
+        // The second instalment's ladder starts with its own courtesy notice.
+        try ledger.run(runDunning("2026-02-27"))
+        let items = ledger.log.compactMap { event, _ -> ReminderItem? in
+            guard case .reminderSent(let reminder) = event else { return nil }
+            return reminder.items.first { $0.invoiceID.rawValue == "INV-1" }
+        }
+        #expect(items.map(\.dueDate) == [date("2026-02-01"), date("2026-03-01")])
+        #expect(items.map(\.step) == [2, 1])
+        #expect(items.first?.feeInvoiceID?.rawValue == "INV-1-F2-2026-02-01")
+        #expect(items.last?.open == eur("50.00"))
+    }
+
     @Test func aPromisePausesUntilItsDate() throws {
         var ledger = TestLedger.dunning()
         ledger.today = date("2026-02-10")
