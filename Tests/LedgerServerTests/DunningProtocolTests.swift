@@ -168,6 +168,7 @@ struct DunningProtocolTests {
             ),
             ("report.worklist", #"{"as_of":"2026-02-20"}"#),
             ("report.worklist", #"{"as_of":"2026-02-20","known_at":{"seq":5}}"#),
+            ("report.worklist", #"{"as_of":"2026-02-20","limit":1}"#),
             ("report.forecast", #"{"from":"2026-02-02","weeks":4}"#),
             ("report.risk", #"{"as_of":"2026-02-20"}"#),
             ("report.risk", #"{"customer_id":"ACME"}"#),
@@ -190,6 +191,9 @@ struct DunningProtocolTests {
             )
             #expect(failure == nil, "\(method): \(failure ?? "")")
         }
+        let limited = try client.call("report.worklist", json(#"{"as_of":"2026-02-20","limit":1}"#))
+        #expect(limited["result"]?["rows"]?.arrayValue?.count == 1)
+        #expect((limited["result"]?["total"]?.intValue ?? 0) > 1)
         let read = try client.call("events.read", json(#"{"from_seq":1,"limit":100}"#))
         var payloads: [String: [String]] = [:]
         for record in read["result"]?["events"]?.arrayValue ?? [] {

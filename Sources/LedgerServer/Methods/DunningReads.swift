@@ -14,9 +14,12 @@ enum DunningReads {
         _ context: ReadContext,
         _ output: inout JSONWriter
     ) throws {
-        let request = try ReportRequest.Time.read(&params)
-        let time = try context.reportTime(request)
-        output.worklistReport(context.state.worklist(at: time), requested: request.knownAt)
+        let request = try ReportRequest.Worklist.read(&params)
+        let time = try context.reportTime(request.time)
+        var report = context.state.worklist(at: time)
+        let total = report.rows.count
+        if let limit = request.limit { report.rows = Array(report.rows.prefix(limit)) }
+        output.worklistReport(report, total: total, requested: request.time.knownAt)
     }
 
     static func forecast(

@@ -1,12 +1,13 @@
 package import Ledger
 
 extension JSONWriter {
-    /// Writes `report.worklist`'s result: `{as_of, known_at, rows}`; a row is the invoice's
-    /// dunning decision (see ``dunningPreview(_:)``) with `tier`, `score`, `last_step` and
-    /// `promise`.
-    package mutating func worklistReport(_ report: WorklistReport, requested: KnownAt) {
+    /// Writes `report.worklist`'s result: `{as_of, known_at, total, rows}`; a row is the
+    /// invoice's dunning decision (see ``dunningPreview(_:)``) with `tier`, `score`,
+    /// `last_step` and `promise`; `total` counts the rows before any `limit`.
+    package mutating func worklistReport(_ report: WorklistReport, total: Int, requested: KnownAt) {
         beginObject()
         reportTime(report.time, requested: requested)
+        member("total", Int64(total))
         key("rows")
         beginArray()
         for row in report.rows {

@@ -1,6 +1,24 @@
 package import Ledger
 
 extension ReportRequest {
+    /// `report.worklist {as_of?, known_at?, limit?}`: the first `limit` rows (1…10000, default
+    /// all).
+    package struct Worklist: Hashable, Sendable {
+        /// The report time.
+        package var time: Time
+        /// The most rows to return, if limited.
+        package var limit: Int?
+
+        /// Reads the params.
+        ///
+        /// - Throws: -32602 for a malformed member or a limit out of range.
+        package static func read(_ params: inout ParamReader) throws(RPCError) -> Worklist {
+            let time = try Time.read(&params)
+            let limit = try params.optionalInt("limit", in: 1...10_000).map(Int.init)
+            return Worklist(time: time, limit: limit)
+        }
+    }
+
     /// `report.forecast {from?, weeks?, known_at?}`: `from` defaults to today, `weeks` to 8
     /// (1 to 52).
     package struct Forecast: Hashable, Sendable {
