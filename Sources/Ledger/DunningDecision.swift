@@ -76,6 +76,8 @@ package struct DunningDecision: Hashable, Sendable {
     package var open: Money
     /// The last reminder for the invoice, if any.
     package var lastReminder: LedgerDate?
+    /// For a step sent: the date it fell due, and its template.
+    package var sentStep: (dueOn: LedgerDate, template: String)?
     /// The outcome.
     package var outcome: Outcome
 
@@ -106,6 +108,8 @@ package struct DunningDecision: Hashable, Sendable {
             && lhs.policy?.id == rhs.policy?.id && lhs.policy?.source == rhs.policy?.source
             && lhs.dueDate == rhs.dueDate && lhs.daysOverdue == rhs.daysOverdue
             && lhs.open == rhs.open && lhs.lastReminder == rhs.lastReminder
+            && lhs.sentStep?.dueOn == rhs.sentStep?.dueOn
+            && lhs.sentStep?.template == rhs.sentStep?.template
             && lhs.outcome == rhs.outcome
     }
 

@@ -117,12 +117,26 @@ extension LedgerState {
             policy: policy?.policy,
             at: time
         )
-        if case .send(var item) = decision.outcome {
+        if case .send(var item) = decision.outcome, let policy = policy?.policy {
             item.daysOverdue = decision.daysOverdue
             item.open = openMoney
             decision.outcome = .send(item)
+            let step = policy.steps[item.step - 1]
+            decision.sentStep = (
+                stepDate(invoice, dueDate: dueDate, offset: step.offsetDays), step.template
+            )
         }
         return decision
+    }
+
+    /// The date a step falls due: `offset` days from the due date, and for a fee invoice not
+    /// before the day after the run that charged it (a run on that date, the same or another,
+    /// must not remind of it, or running twice would differ from running once).
+    private func stepDate(_ invoice: InvoiceRecord, dueDate: LedgerDate, offset: Int) -> LedgerDate
+    {
+        let date = dueDate.adding(days: offset)
+        guard invoice.metadata[LedgerState.feeForKey] != nil else { return date }
+        return max(date, invoice.issueDate.adding(days: 1))
     }
 
     /// The skip reason, or `.send` with the step; the caller fills in the item's figures.
@@ -149,12 +163,11 @@ extension LedgerState {
         guard let next = (1...policy.steps.count).first(where: applicable) else {
             return .skip(.ladderComplete)
         }
-        var stepDate = dueDate.adding(days: policy.steps[next - 1].offsetDays)
-        if invoice.metadata[LedgerState.feeForKey] != nil {
-            // A fee invoice is charged by a run and due that day: the same run, or another on
-            // the same date, must not remind of it, or running twice would differ from once.
-            stepDate = max(stepDate, invoice.issueDate.adding(days: 1))
-        }
+        let stepDate = stepDate(
+            invoice,
+            dueDate: dueDate,
+            offset: policy.steps[next - 1].offsetDays
+        )
         guard stepDate <= time.asOf else { return .skip(.notDue(step: next, on: stepDate)) }
         if let last = marks.last?.time.date {
             let earliest = last.adding(days: max(policy.minimumGapDays, 1))

@@ -54,6 +54,9 @@ struct DunningSchedulerTests {
         ])
         // Every step is due by 1 March; the courtesy notice no longer applies after the due
         // date, so step 2 goes, and step 3 waits the 7-day gap.
+        let decision = ledger.plan("2026-03-01").decisions.first
+        #expect(decision?.sentStep?.dueOn == date("2026-02-07"))
+        #expect(decision?.sentStep?.template == "reminder")
         try ledger.run(runDunning("2026-03-01"))
         #expect(ledger.sentSteps == ["INV-1#2"])
         let gap = DunningSkip.minimumGap(until: date("2026-03-08"))

@@ -55,9 +55,11 @@ extension JSONWriter {
             member("step", Int64(item.step))
             if let fee = item.fee { member("fee", fee) }
             if let interest = item.interest { member("interest", interest) }
+            let dueOn = decision.sentStep.map { " on \($0.dueOn) (\($0.template))" } ?? ""
             member(
                 "explanation",
-                "step \(item.step) is due and is the lowest applicable step not yet sent for the amount due \(item.dueDate)"
+                "step \(item.step) fell due\(dueOn) and is the lowest applicable step not yet sent "
+                    + "for the amount due \(item.dueDate)"
             )
         case .skip(let skip):
             member("action", "skip")
