@@ -68,8 +68,6 @@ package final class LedgerDaemon: Service {
         let readPool = NIOThreadPool(numberOfThreads: 2)
         readPool.start()
         let dispatcher = Dispatcher(
-            // The dunning methods come first: their `dunning.run` (which delivers) wins over the
-            // plain write of the same name.
             methods: DunningMethods.all(
                 delivery: ReminderDelivery(spoolDirectory: configuration.resolvedSpoolDirectory),
                 today: { engine.businessToday() }

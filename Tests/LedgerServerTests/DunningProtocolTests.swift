@@ -247,6 +247,25 @@ struct DunningProtocolTests {
         #expect(files.filter { $0.hasSuffix(".eml") }.count == 2)
     }
 
+    @Test func describeListsTheDunningMethodsWithTheirRoles() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let methods =
+            try daemon.client().call("system.describe")["result"]?["methods"]?.arrayValue ?? []
+        func describe(_ name: String) -> [String] {
+            methods.filter { $0["name"]?.stringValue == name }.map {
+                "\($0["role"]?.stringValue ?? "")/\($0["write"] == .bool(true) ? "write" : "read")"
+            }
+        }
+        #expect(describe("dunning.run") == ["admin/write"])
+        #expect(describe("dunning.preview") == ["admin/read"])
+        #expect(describe("dunning.define_policy") == ["writer/write"])
+        #expect(describe("dunning.assign_policy") == ["writer/write"])
+        #expect(describe("report.worklist") == ["reader/read"])
+        #expect(describe("report.forecast") == ["reader/read"])
+        #expect(describe("report.risk") == ["reader/read"])
+    }
+
     @Test func refusalsNameTheirReasons() throws {
         let (daemon, client) = try Self.prepared()
         defer { daemon.stop(); daemon.removeFiles() }

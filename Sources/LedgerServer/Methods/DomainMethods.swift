@@ -9,8 +9,11 @@ enum DomainMethods {
     /// Every domain method: the writes, `ledger.transact`, and the reports in ``DomainReads``.
     static let all: [MethodSpec] = writes + DomainReads.all
 
-    /// The write methods: `ledger.configure` for admins, the rest for writers.
-    static let writes: [MethodSpec] = CommandDecoding.writeMethods.map { entry in
+    /// The write methods: `ledger.configure` for admins, the rest for writers; `dunning.run`,
+    /// which delivers before it writes, is in ``DunningMethods``.
+    static let writes: [MethodSpec] = CommandDecoding.writeMethods.filter {
+        $0.name != DunningMethods.runMethod
+    }.map { entry in
         MethodSpec(
             name: entry.name,
             role: entry.adminOnly ? .admin : .writer,

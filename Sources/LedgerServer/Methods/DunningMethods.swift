@@ -7,6 +7,9 @@ internal import LedgerWire
 /// delivers each message, and submits the command with the failed deliveries, which the
 /// decider then records as `reminder.sent` (with the fee invoices) or `reminder.failed`.
 enum DunningMethods {
+    /// The name of the run method.
+    static let runMethod = "dunning.run"
+
     /// The methods, delivering through `delivery`; `today` gives the business date the writer
     /// will decide with, so a run it would refuse delivers nothing.
     static func all(delivery: ReminderDelivery, today: @escaping @Sendable () -> LedgerDate)
@@ -15,7 +18,7 @@ enum DunningMethods {
         [
             MethodSpec(name: "dunning.preview", role: .admin, kind: .read(preview)),
             MethodSpec(
-                name: "dunning.run",
+                name: runMethod,
                 role: .admin,
                 kind: .write(runDecoder(delivery, today: today))
             ),
@@ -38,13 +41,14 @@ enum DunningMethods {
         { params, state throws(RPCError) in
             guard
                 case .runDunning(let run) = try CommandDecoding.decode(
-                    method: "dunning.run",
+                    method: runMethod,
                     &params
                 )
             else {
-                throw RPCError.methodNotFound("dunning.run")
+                throw RPCError.methodNotFound(runMethod)
             }
-            // Plan exactly what the decider would record; a run it refuses delivers nothing.
+            // Deliver what the decider will plan on this state; a run it refuses delivers nothing.
+            // The writes happen here, on the connection's event loop: spool files are small.
             guard dunningRunRefusal(run, state, DecisionContext(today: today())) == nil else {
                 return .single(.runDunning(run))
             }
