@@ -27,7 +27,10 @@ struct Accrued: AsyncParsableCommand {
     @Option(help: "Snapshot the projection every this many events.")
     var snapshotInterval: UInt64 = 100_000
 
-    @Option(name: .customLong("spool-dir"), help: "Where the spool channel writes reminders (default: spool beside the data directory).")
+    @Option(
+        name: .customLong("spool-dir"),
+        help: "Where the spool channel writes reminders (default: spool beside the data directory)."
+    )
     var spoolDirectory: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
