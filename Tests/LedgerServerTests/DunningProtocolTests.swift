@@ -172,6 +172,7 @@ struct DunningProtocolTests {
             ("report.forecast", #"{"from":"2026-02-02","weeks":4}"#),
             ("report.risk", #"{"as_of":"2026-02-20"}"#),
             ("report.risk", #"{"customer_id":"ACME"}"#),
+            ("customer.get", #"{"customer_id":"BETA","as_of":"2026-02-20"}"#),
         ]
         for (method, params) in Self.setup + calls {
             let reply = try client.call(method, json(params))
@@ -183,7 +184,7 @@ struct DunningProtocolTests {
         }
         for (method, lines) in results.sorted(by: { $0.key < $1.key })
         where method.hasPrefix("dunning.") || method.hasPrefix("report.")
-            || method == "ledger.configure"
+            || method == "ledger.configure" || method == "customer.get"
         {
             let failure = try SchemaValidator.validate(
                 lines,
@@ -191,6 +192,12 @@ struct DunningProtocolTests {
             )
             #expect(failure == nil, "\(method): \(failure ?? "")")
         }
+        let beta = try client.call("customer.get", json(#"{"customer_id":"BETA"}"#))
+        let standing = beta["result"]?["dunning"]
+        #expect(standing?["policy_id"]?.stringValue == "SHORT")
+        #expect(standing?["policy_source"]?.stringValue == "customer_override")
+        #expect(standing?["tier"]?.stringValue == "high")
+        #expect(standing?["tier_override"]?.stringValue == "high")
         let limited = try client.call("report.worklist", json(#"{"as_of":"2026-02-20","limit":1}"#))
         #expect(limited["result"]?["rows"]?.arrayValue?.count == 1)
         #expect((limited["result"]?["total"]?.intValue ?? 0) > 1)

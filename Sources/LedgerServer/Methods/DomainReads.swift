@@ -52,7 +52,12 @@ enum DomainReads {
                 message: "no customer \(request.customerID) known at sequence \(time.knownAt)"
             )
         }
-        output.customerView(view, time: time, requested: request.time.knownAt)
+        output.customerView(
+            view,
+            time: time,
+            requested: request.time.knownAt,
+            dunning: DunningReads.standing(of: view.record, in: context.state, at: time)
+        )
     }
 
     static func invoice(

@@ -9,6 +9,18 @@ enum DunningReads {
         MethodSpec(name: "report.risk", role: .reader, kind: .read(risk)),
     ]
 
+    /// A customer's risk at `time` and the policy in force, for `customer.get`.
+    static func standing(of customer: CustomerRecord, in state: LedgerState, at time: ReportTime)
+        -> CustomerDunning?
+    {
+        guard let index = state.customerIndex(customer.id) else { return nil }
+        let policy = state.dunningPolicy(for: customer, at: time)
+        return CustomerDunning(
+            risk: state.riskAssessment(customer: index, at: time),
+            policy: policy.map { ($0.policy.id, $0.source) }
+        )
+    }
+
     static func worklist(
         _ params: inout ParamReader,
         _ context: ReadContext,

@@ -104,3 +104,32 @@ extension JSONWriter {
         endArray()
     }
 }
+
+/// A customer's dunning standing for `customer.get`: its risk and the policy in force.
+package struct CustomerDunning: Sendable {
+    /// The risk formula's result.
+    package var risk: RiskAssessment
+    /// The policy in force and where it came from, if any.
+    package var policy: (id: DunningPolicyID, source: PolicySource)?
+
+    /// Creates the standing.
+    package init(risk: RiskAssessment, policy: (id: DunningPolicyID, source: PolicySource)?) {
+        self.risk = risk
+        self.policy = policy
+    }
+}
+
+extension JSONWriter {
+    /// Writes `dunning: {tier, score, tier_override, policy_id, policy_source}` into the open
+    /// object.
+    mutating func customerDunning(_ dunning: CustomerDunning) {
+        key("dunning")
+        beginObject()
+        member("tier", dunning.risk.tier.rawValue)
+        member("score", Int64(dunning.risk.score))
+        optionalMember("tier_override", dunning.risk.override?.rawValue)
+        optionalMember("policy_id", dunning.policy?.id.rawValue)
+        optionalMember("policy_source", dunning.policy?.source.rawValue)
+        endObject()
+    }
+}
