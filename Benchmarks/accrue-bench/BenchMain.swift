@@ -4,7 +4,7 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|parser|socket|cli]
+/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|parser|socket|dunning|cli]
 @main
 enum BenchMain {
     static func main() throws {
@@ -18,6 +18,7 @@ enum BenchMain {
         if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
         if only == nil || only == "parser" { try ParserBench.run(output: output) }
         if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+        if only == nil || only == "dunning" { DunningBench.run() }
         if only == nil || only == "cli" { try cli(eventCount: eventCount, scratch: scratch, output: output) }
     }
 

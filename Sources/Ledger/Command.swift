@@ -33,6 +33,12 @@ package enum Command: Hashable, Sendable {
     case resolveDispute(ResolveDispute)
     /// `invoice.promise`.
     case promisePayment(PromisePayment)
+    /// `dunning.define_policy`.
+    case defineDunningPolicy(DunningPolicy)
+    /// `dunning.assign_policy`.
+    case assignDunningPolicy(DunningAssignment)
+    /// `dunning.run`.
+    case runDunning(RunDunning)
 
     /// The JSON-RPC method name.
     package var method: String {
@@ -52,6 +58,9 @@ package enum Command: Hashable, Sendable {
         case .disputeInvoice: "invoice.dispute"
         case .resolveDispute: "invoice.resolve_dispute"
         case .promisePayment: "invoice.promise"
+        case .defineDunningPolicy: "dunning.define_policy"
+        case .assignDunningPolicy: "dunning.assign_policy"
+        case .runDunning: "dunning.run"
         }
     }
 
@@ -60,8 +69,12 @@ package enum Command: Hashable, Sendable {
         "customer.register", "customer.update", "invoice.issue", "invoice.void",
         "invoice.write_off", "credit_note.issue", "payment.record", "payment.allocate",
         "payment.reverse", "period.close", "ledger.configure", "payment.refund",
-        "invoice.dispute", "invoice.resolve_dispute", "invoice.promise",
+        "invoice.dispute", "invoice.resolve_dispute", "invoice.promise", "dunning.define_policy",
+        "dunning.assign_policy", "dunning.run",
     ]
+
+    /// The write methods only admins may call.
+    package static let adminMethods: Set<String> = ["ledger.configure", "dunning.run"]
 
     /// The typed parameters in canonical form, without `command_id`.
     package var parameters: PayloadValue {
@@ -81,6 +94,9 @@ package enum Command: Hashable, Sendable {
         case .disputeInvoice(let command): command.parameters
         case .resolveDispute(let command): command.parameters
         case .promisePayment(let command): command.parameters
+        case .defineDunningPolicy(let policy): policy.payload
+        case .assignDunningPolicy(let assignment): assignment.payload
+        case .runDunning(let command): command.parameters
         }
     }
 

@@ -41,7 +41,7 @@ package func commandResult(_ command: Command, events: [LedgerEvent], state: Led
     case .closePeriod(let command):
         result.add("closed_through", date: command.through)
     case .configureLedger:
-        addSettings(state.settings, to: &result)
+        addSettings(state, to: &result)
     case .refundPayment(let command):
         result.add("payment_id", string: command.paymentID.rawValue)
         result.add("refunded", money: command.amount)
@@ -61,6 +61,14 @@ package func commandResult(_ command: Command, events: [LedgerEvent], state: Led
         addInvoice(command.invoiceID, state: state, to: &result)
         result.add("promised_date", date: command.date)
         result.add("promised_amount", money: command.amount)
+    case .defineDunningPolicy(let policy):
+        result.add("policy_id", string: policy.id.rawValue)
+        result.add("steps", .int(Int64(policy.steps.count)))
+    case .assignDunningPolicy(let assignment):
+        result.add("policy_id", assignment.policyID.map { .string($0.rawValue) } ?? .null)
+        result.add(assignment.target.member.key, assignment.target.member.value)
+    case .runDunning(let command):
+        addRun(command, events: events, to: &result)
     }
     return result.value
 }
@@ -104,11 +112,36 @@ private func addPayment(
     if !discounts.isEmpty { result.add("discounts", .array(discounts)) }
 }
 
-private func addSettings(_ settings: LedgerSettings, to result: inout PayloadObjectBuilder) {
+private func addSettings(_ state: LedgerState, to result: inout PayloadObjectBuilder) {
+    let settings = state.settings
     result.add("time_zone", string: settings.timeZone)
     var tolerances = PayloadObjectBuilder()
     for (currency, minorUnits) in settings.writeOffTolerances {
         tolerances.add(currency.code, money: Money(minorUnits: minorUnits, currency: currency))
     }
     result.add("write_off_tolerance", tolerances.value)
+    result.add("default_policy", state.dunning.defaultPolicy.map { .string($0.rawValue) } ?? .null)
+    result.add("creditor", state.dunning.creditor?.payload ?? .null)
+}
+
+private func addRun(
+    _ command: RunDunning,
+    events: [LedgerEvent],
+    to result: inout PayloadObjectBuilder
+) {
+    result.add("as_of", date: command.asOf)
+    var sent: [PayloadValue] = []
+    var failed: [PayloadValue] = []
+    var fees: [PayloadValue] = []
+    for event in events {
+        switch event {
+        case .reminderSent(let reminder): sent.append(reminder.payload)
+        case .reminderFailed(let reminder): failed.append(reminder.payload)
+        case .invoiceIssued(let invoice): fees.append(.string(invoice.invoiceID.rawValue))
+        default: continue
+        }
+    }
+    result.add("sent", .array(sent))
+    result.add("failed", .array(failed))
+    result.add("fee_invoices", .array(fees))
 }

@@ -4,11 +4,20 @@ package struct ConfigureLedger: Hashable, Sendable {
     package let timeZone: String?
     /// Write-off tolerances to set, one per currency; zero removes a currency's tolerance.
     package let writeOffTolerances: [Money]
+    /// The default dunning policy to set, or a clear (`null`).
+    package let defaultPolicy: FieldChange<DunningPolicyID>?
+    /// The creditor identity reminders come from.
+    package let creditor: CreditorIdentity?
 
     /// Creates the command.
     /// - Throws: ``ParameterError`` for a malformed zone name, a negative tolerance, a currency
     ///   given twice, or nothing to change.
-    package init(timeZone: String? = nil, writeOffTolerances: [Money] = []) throws(ParameterError) {
+    package init(
+        timeZone: String? = nil,
+        writeOffTolerances: [Money] = [],
+        defaultPolicy: FieldChange<DunningPolicyID>? = nil,
+        creditor: CreditorIdentity? = nil
+    ) throws(ParameterError) {
         if let timeZone, !ConfigureLedger.isPlausibleZoneName(timeZone) {
             throw .invalidValue(
                 "time_zone",
@@ -27,11 +36,16 @@ package struct ConfigureLedger: Hashable, Sendable {
                 throw .invalidValue("write_off_tolerance", "each currency may appear only once")
             }
         }
-        guard timeZone != nil || !writeOffTolerances.isEmpty else {
+        guard
+            timeZone != nil || !writeOffTolerances.isEmpty || defaultPolicy != nil
+                || creditor != nil
+        else {
             throw .invalidValue("time_zone", "ledger.configure needs at least one setting")
         }
         self.timeZone = timeZone
         self.writeOffTolerances = writeOffTolerances.sorted { $0.currency < $1.currency }
+        self.defaultPolicy = defaultPolicy
+        self.creditor = creditor
     }
 
     /// Whether `name` looks like an IANA zone name; the edge checks it against the zone database.
@@ -53,6 +67,8 @@ package struct ConfigureLedger: Hashable, Sendable {
     package var parameters: PayloadValue {
         var object = PayloadObjectBuilder()
         object.add("time_zone", string: timeZone)
+        object.add("creditor", creditor?.payload)
+        object.add("default_policy", change: defaultPolicy) { .string($0.rawValue) }
         if !writeOffTolerances.isEmpty {
             var tolerances = PayloadObjectBuilder()
             for tolerance in writeOffTolerances {

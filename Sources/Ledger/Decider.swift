@@ -6,7 +6,7 @@
 ///   - command: A command whose parameters are valid on their own.
 ///   - state: The projection at the head of the log.
 ///   - context: What the caller knows, such as today's business date.
-/// - Returns: The events to append, in order; never empty.
+/// - Returns: The events to append, in order; empty only for a `dunning.run` with nothing due.
 /// - Throws: ``Rejection`` when a rule of the ledger refuses the command.
 package func decide(
     _ command: Command,
@@ -28,9 +28,7 @@ struct Decider {
                 throw .duplicateCustomer(command.customerID)
             }
             return [.customerRegistered(CustomerRegistered(command))]
-        case .updateCustomer(let command):
-            _ = try requireCustomer(command.customerID)
-            return [.customerUpdated(CustomerUpdated(command))]
+        case .updateCustomer(let command): return try updateCustomer(command)
         case .issueInvoice(let command): return try issueInvoice(command)
         case .voidInvoice(let command): return try voidInvoice(command)
         case .writeOffInvoice(let command): return try writeOff(command)
@@ -43,15 +41,10 @@ struct Decider {
         case .disputeInvoice(let command): return try disputeInvoice(command)
         case .resolveDispute(let command): return try resolveDispute(command)
         case .promisePayment(let command): return try promisePayment(command)
-        case .configureLedger(let command):
-            return [
-                .ledgerConfigured(
-                    LedgerConfigured(
-                        timeZone: command.timeZone,
-                        writeOffTolerances: command.writeOffTolerances
-                    )
-                )
-            ]
+        case .configureLedger(let command): return try configureLedger(command)
+        case .defineDunningPolicy(let policy): return [.dunningPolicyDefined(policy)]
+        case .assignDunningPolicy(let assignment): return try assignDunningPolicy(assignment)
+        case .runDunning(let command): return try runDunning(command)
         }
     }
 

@@ -38,6 +38,9 @@ package enum EventCodec {
         case .invoiceDisputed(let payload): encode(payload, into: &writer)
         case .invoiceDisputeResolved(let payload): encode(payload, into: &writer)
         case .invoicePromised(let payload): encode(payload, into: &writer)
+        case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
+            .reminderFailed, .dunningCustomerOverridden:
+            event.dunningPayload?.encode(into: &writer)
         }
         return (event.typeName, event.schemaVersion, writer.bytes)
     }
@@ -59,6 +62,9 @@ package enum EventCodec {
             // Everything is at version 1; a later version of a type adds its upcast here.
             guard LedgerEvent.currentVersions[type] != nil else { throw .unknownType(type) }
             throw .unsupportedVersion(type: type, version: version)
+        }
+        if LedgerEvent.dunningTypeNames.contains(type) {
+            return try decodeDunning(type: type, payload: payload)
         }
         var reader = PayloadReader(payload)
         let event = try decodeVersion1(type: type, &reader)

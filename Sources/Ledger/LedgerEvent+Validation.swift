@@ -60,6 +60,9 @@ extension LedgerEvent {
             return invalid(event.resolution, "resolution")
         case .invoicePromised(let event):
             return event.amount.isPositive ? nil : "amount"
+        case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
+            .reminderFailed, .dunningCustomerOverridden:
+            return dunningFailure
         }
     }
 

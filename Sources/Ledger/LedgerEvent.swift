@@ -37,6 +37,18 @@ package enum LedgerEvent: Hashable, Sendable {
     case invoiceDisputeResolved(InvoiceDisputeResolved)
     /// `invoice.promised`.
     case invoicePromised(InvoicePromised)
+    /// `dunning.configured`: the default policy or the creditor changed.
+    case dunningConfigured(DunningConfigured)
+    /// `dunning.policy_defined`.
+    case dunningPolicyDefined(DunningPolicy)
+    /// `dunning.policy_assigned`.
+    case dunningPolicyAssigned(DunningAssignment)
+    /// `reminder.sent`.
+    case reminderSent(Reminder)
+    /// `reminder.failed`.
+    case reminderFailed(Reminder)
+    /// `dunning.customer_overridden`.
+    case dunningCustomerOverridden(DunningOverride)
 
     /// The stable type name stored with the event, such as `invoice.issued`.
     package var typeName: String {
@@ -58,6 +70,12 @@ package enum LedgerEvent: Hashable, Sendable {
         case .invoiceDisputed: "invoice.disputed"
         case .invoiceDisputeResolved: "invoice.dispute_resolved"
         case .invoicePromised: "invoice.promised"
+        case .dunningConfigured: "dunning.configured"
+        case .dunningPolicyDefined: "dunning.policy_defined"
+        case .dunningPolicyAssigned: "dunning.policy_assigned"
+        case .reminderSent: "reminder.sent"
+        case .reminderFailed: "reminder.failed"
+        case .dunningCustomerOverridden: "dunning.customer_overridden"
         }
     }
 
@@ -74,7 +92,9 @@ package enum LedgerEvent: Hashable, Sendable {
         "invoice.written_off": 1, "credit_note.issued": 1, "payment.received": 1,
         "payment.allocated": 1, "payment.reversed": 1, "period.closed": 1,
         "invoice.discount_taken": 1, "payment.refunded": 1, "invoice.disputed": 1,
-        "invoice.dispute_resolved": 1, "invoice.promised": 1,
+        "invoice.dispute_resolved": 1, "invoice.promised": 1, "dunning.configured": 1,
+        "dunning.policy_defined": 1, "dunning.policy_assigned": 1, "reminder.sent": 1,
+        "reminder.failed": 1, "dunning.customer_overridden": 1,
     ]
 
     /// The longest ledger id in bytes.

@@ -15,6 +15,10 @@ package struct LedgerScenarioGenerator: Sendable {
     var configured = false
     /// The number of customers the scenario grows to.
     package var customerTarget: Int
+    /// Whether the stream also defines and assigns dunning policies and runs dunning; off by
+    /// default, so the streams of a seed stay what they were before dunning existed.
+    package var includesDunning = false
+    var dunningConfigured = false
 
     /// Creates a generator.
     /// - Parameters:
@@ -46,6 +50,7 @@ package struct LedgerScenarioGenerator: Sendable {
         {
             return (registerCustomer(), context)
         }
+        if includesDunning, let command = dunningCommand(state) { return (command, context) }
         let roll = Int.random(in: 0..<100, using: &random)
         let command: Command? =
             switch roll {

@@ -53,6 +53,9 @@ extension LedgerState {
         case .invoiceDiscountTaken, .paymentRefunded, .invoiceDisputed, .invoiceDisputeResolved,
             .invoicePromised:
             evolveCollection(event, sequence: sequence)
+        case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
+            .reminderFailed, .dunningCustomerOverridden:
+            evolveDunning(event, sequence: sequence)
         }
     }
 

@@ -2,8 +2,9 @@ extension LedgerState {
     /// The magic bytes that start every snapshot.
     private static let snapshotMagic: [UInt8] = Array("ACRSNAP1".utf8)
     /// The snapshot format version this build writes; 2 added instalments, disputes,
-    /// promises, refunds and discount terms. An older snapshot is a cache miss (replay).
-    package static let snapshotFormatVersion: UInt64 = 2
+    /// promises, refunds and discount terms; 3 added the dunning book. An older snapshot is a
+    /// cache miss (replay).
+    package static let snapshotFormatVersion: UInt64 = 3
 
     /// The state as compact, versioned bytes; ``init(snapshot:)`` restores an equal state.
     ///
@@ -33,6 +34,9 @@ extension LedgerState {
         payments.forEach { writer.payment($0) }
         writer.count(creditNotes.count)
         creditNotes.forEach { writer.creditNote($0) }
+        let book = dunning.snapshotPayload.encoded()
+        writer.count(book.count)
+        writer.bytes += book
         return writer.bytes
     }
 
@@ -64,6 +68,15 @@ extension LedgerState {
             try reader.date()
         }
         try restoreEntities(&reader)
+        let bookBytes = try reader.count()
+        let start = reader.offset
+        reader.offset += bookBytes
+        do {
+            let value = try PayloadValue.decode(
+                UnsafeRawBufferPointer(rebasing: snapshot[start..<reader.offset])
+            )
+            dunning = try DunningBook(snapshotPayload: value)
+        } catch { throw SnapshotError.corrupt(offset: start) }
         guard reader.offset == snapshot.count else { throw reader.corrupt }
     }
 

@@ -18,6 +18,8 @@ package struct LedgerState: Equatable, Sendable {
     package internal(set) var payments = ChunkedVector<PaymentRecord>()
     /// Credit notes by dense index, in issue order.
     package internal(set) var creditNotes = ChunkedVector<CreditNoteRecord>()
+    /// Dunning policies, assignments and the reminders sent.
+    package internal(set) var dunning = DunningBook()
     var customerIndexes = ShardedMap<CustomerID, Int32>()
     var invoiceIndexes = ShardedMap<InvoiceID, Int32>()
     var paymentIndexes = ShardedMap<PaymentID, Int32>()
@@ -71,6 +73,6 @@ package struct LedgerState: Equatable, Sendable {
         lhs.head == rhs.head && lhs.headRecordedAtMicros == rhs.headRecordedAtMicros
             && lhs.settings == rhs.settings && lhs.customers == rhs.customers
             && lhs.invoices == rhs.invoices && lhs.payments == rhs.payments
-            && lhs.creditNotes == rhs.creditNotes
+            && lhs.creditNotes == rhs.creditNotes && lhs.dunning == rhs.dunning
     }
 }

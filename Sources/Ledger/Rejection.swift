@@ -51,6 +51,10 @@ package enum Rejection: Error, Hashable, Sendable {
     case notDisputed(InvoiceID)
     /// A resolution is dated before the dispute it resolves.
     case dateBeforeDispute(invoice: InvoiceID, date: LedgerDate, disputeDate: LedgerDate)
+    /// No dunning policy has this id.
+    case unknownPolicy(DunningPolicyID)
+    /// A dunning run cannot be dated after today.
+    case asOfInFuture(asOf: LedgerDate, today: LedgerDate)
 
     /// The stable snake_case reason, `data.reason` on the wire.
     package var reason: String {
@@ -79,6 +83,8 @@ package enum Rejection: Error, Hashable, Sendable {
         case .alreadyDisputed: "already_disputed"
         case .notDisputed: "not_disputed"
         case .dateBeforeDispute: "date_before_dispute"
+        case .unknownPolicy: "unknown_policy"
+        case .asOfInFuture: "as_of_in_future"
         }
     }
 
@@ -90,6 +96,7 @@ package enum Rejection: Error, Hashable, Sendable {
         "void_after_application", "already_reversed", "date_before_issue", "date_before_payment",
         "period_closed", "period_not_advancing", "period_in_future", "nothing_to_write_off",
         "refund_exceeds_unapplied", "already_disputed", "not_disputed", "date_before_dispute",
+        "unknown_policy", "as_of_in_future",
     ]
 
     /// A sentence for humans; wording may change, the ``reason`` does not.
@@ -130,6 +137,9 @@ package enum Rejection: Error, Hashable, Sendable {
         case .notDisputed(let id): "invoice \(id) has no open dispute"
         case .dateBeforeDispute(let invoice, let date, let disputeDate):
             "\(date) is before the dispute on invoice \(invoice) raised \(disputeDate)"
+        case .unknownPolicy(let id): "no dunning policy \(id)"
+        case .asOfInFuture(let asOf, let today):
+            "cannot run dunning as of \(asOf), today is \(today)"
         }
     }
 }

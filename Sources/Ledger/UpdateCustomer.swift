@@ -14,6 +14,10 @@ package struct UpdateCustomer: Hashable, Sendable {
     package let terms: FieldChange<PaymentTerms>?
     /// A new or cleared locale.
     package let locale: FieldChange<String>?
+    /// A dunning policy overriding every assignment, or its removal.
+    package let dunningPolicy: FieldChange<DunningPolicyID>?
+    /// A risk tier overriding the computed one, or its removal.
+    package let riskTier: FieldChange<RiskTier>?
 
     /// Creates the command.
     /// - Throws: ``ParameterError`` for bad text, or when nothing would change.
@@ -24,7 +28,9 @@ package struct UpdateCustomer: Hashable, Sendable {
         segment: FieldChange<String>? = nil,
         currency: FieldChange<Currency>? = nil,
         terms: FieldChange<PaymentTerms>? = nil,
-        locale: FieldChange<String>? = nil
+        locale: FieldChange<String>? = nil,
+        dunningPolicy: FieldChange<DunningPolicyID>? = nil,
+        riskTier: FieldChange<RiskTier>? = nil
     ) throws(ParameterError) {
         try ParameterError.checkText(name, field: "name")
         try ParameterError.checkText(email?.newValue, field: "email")
@@ -32,7 +38,7 @@ package struct UpdateCustomer: Hashable, Sendable {
         try ParameterError.checkText(locale?.newValue, field: "locale")
         let changesSomething =
             name != nil || email != nil || segment != nil || currency != nil || terms != nil
-            || locale != nil
+            || locale != nil || dunningPolicy != nil || riskTier != nil
         guard changesSomething else {
             throw .invalidValue("customer_id", "customer.update needs at least one field to change")
         }
@@ -43,6 +49,15 @@ package struct UpdateCustomer: Hashable, Sendable {
         self.currency = currency
         self.terms = terms
         self.locale = locale
+        self.dunningPolicy = dunningPolicy
+        self.riskTier = riskTier
+    }
+
+    /// Whether it changes the customer's own attributes (recorded as `customer.updated`), not
+    /// only its dunning overrides.
+    package var changesAttributes: Bool {
+        name != nil || email != nil || segment != nil || currency != nil || terms != nil
+            || locale != nil
     }
 
     /// The typed parameters in canonical form; a cleared field is `null`.
@@ -55,6 +70,8 @@ package struct UpdateCustomer: Hashable, Sendable {
         object.add("currency", change: currency) { .string($0.code) }
         object.add("terms", change: terms) { $0.payload }
         object.add("locale", change: locale) { .string($0) }
+        object.add("dunning_policy", change: dunningPolicy) { .string($0.rawValue) }
+        object.add("risk_tier", change: riskTier) { .string($0.rawValue) }
         return object.value
     }
 }

@@ -77,7 +77,10 @@ package final class LedgerDaemon: Service {
         let readPool = NIOThreadPool(numberOfThreads: 2)
         readPool.start()
         let dispatcher = Dispatcher(
-            methods: ServerMethods.all,
+            methods: DunningMethods.all(
+                delivery: ReminderDelivery(spoolDirectory: configuration.resolvedSpoolDirectory),
+                today: { engine.businessToday() }
+            ) + ServerMethods.all,
             roles: roles,
             engine: engine,
             writer: writer,

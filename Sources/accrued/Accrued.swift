@@ -67,6 +67,12 @@ struct Accrued: AsyncParsableCommand {
         )
     }
 
+    @Option(
+        name: .customLong("spool-dir"),
+        help: "Where the spool channel writes reminders (default: the first [channels.*] spool directory, else spool beside the data directory)."
+    )
+    var spoolDirectory: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration: DaemonConfiguration
@@ -102,6 +108,7 @@ struct Accrued: AsyncParsableCommand {
             throw ExitCode(1)
         }
         configuration.watchdogInterval = SystemdWatchdog.pingInterval(environment: environment)
+        configuration.spoolDirectory = spoolDirectory
         let daemon = LedgerDaemon(
             configuration: configuration,
             notifier: SystemdNotifier(environment: environment),

@@ -59,6 +59,8 @@ struct FingerprintTests {
             ),
             refund("P", eur("1"), on: "2026-01-01"), dispute("I", on: "2026-01-01"),
             resolve("I", on: "2026-01-01"), promise("I", eur("1"), by: "2026-01-01"),
+            definePolicy("STD", [step(7)]), assignPolicy("STD", to: .segment("retail")),
+            runDunning("2026-01-01"),
         ]
         #expect(Set(commands.map(\.method)) == Set(Command.methods))
         for command in commands {

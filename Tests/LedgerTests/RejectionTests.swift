@@ -105,6 +105,10 @@ struct RejectionTests {
         (promise("IV", eur("1.00"), by: "2026-07-15"), "invoice_voided"),
         (promise("I1", money("1.00", "USD"), by: "2026-07-15"), "currency_mismatch"),
         (promise("I1", eur("1.00"), by: "2026-01-31"), "date_before_issue"),
+        (assignPolicy("NOPE", to: .segment("retail")), "unknown_policy"),
+        (defaultPolicy("NOPE"), "unknown_policy"),
+        (assignPolicy(nil, to: .customer(CustomerID(validated: "Z404"))), "unknown_customer"),
+        (runDunning("2027-01-01"), "as_of_in_future"),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -235,7 +235,9 @@ struct CommandDecodingTests {
         let names = CommandDecoding.writeMethods.map(\.name)
         #expect(names == Command.methods + ["ledger.transact"])
         #expect(
-            CommandDecoding.writeMethods.filter(\.adminOnly).map(\.name) == ["ledger.configure"]
+            CommandDecoding.writeMethods.filter(\.adminOnly).map(\.name) == [
+                "ledger.configure", "dunning.run",
+            ]
         )
     }
 }

@@ -23,6 +23,9 @@ package struct DaemonConfiguration: Sendable {
     package var mapSizeBytes = 1 << 34
     /// How often to send `WATCHDOG=1` (half of systemd's `WATCHDOG_USEC`); nil sends none.
     package var watchdogInterval: Duration?
+    /// Where the `spool` channel writes reminders (`accrued --spool-dir`); nil: the first
+    /// `[channels.*]` spool directory, else `spool` beside the data directory.
+    package var spoolDirectory: String?
     /// The settings the daemon started with: the baseline a reload is compared against.
     package var settings = DaemonSettings()
 

@@ -1,19 +1,13 @@
-internal import Ledger
+package import Ledger
 internal import LedgerStorage
-internal import LedgerWire
+package import LedgerWire
 
 /// The collection reports: open items, statements and KPIs, answered from the published
 /// bitemporal projection like the others in ``DomainReads``.
-enum DomainCollectionReads {
-    static let all: [MethodSpec] = [
-        MethodSpec(name: "report.open_items", role: .reader, kind: .read(openItems)),
-        MethodSpec(name: "report.statement", role: .reader, kind: .read(statement)),
-        MethodSpec(name: "report.kpis", role: .reader, kind: .read(kpis)),
-    ]
-
-    static func openItems(
+package enum DomainCollectionReads {
+    package static func openItems(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.OpenItems.read(&params)
@@ -26,9 +20,9 @@ enum DomainCollectionReads {
         output.openItemsReport(report, requested: request.time.knownAt)
     }
 
-    static func statement(
+    package static func statement(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.Statement.read(&params)
@@ -51,9 +45,9 @@ enum DomainCollectionReads {
         output.statementReport(report, requested: period.knownAt)
     }
 
-    static func kpis(
+    package static func kpis(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let period = try ReportRequest.Period.read(&params)

@@ -6,11 +6,14 @@ internal import LedgerWire
 /// ``CommandDecoding`` into the command the writer decides; results are rendered by the
 /// dispatcher from `commandResult`.
 enum DomainMethods {
-    /// Every domain method: the writes, `ledger.transact`, and the reports in ``DomainReads``.
-    static let all: [MethodSpec] = writes + DomainReads.all
+    /// Every domain method: the writes, `ledger.transact`, and the reports in ``ReportMethods``.
+    static let all: [MethodSpec] = writes + ReportMethods.specs
 
-    /// The write methods: `ledger.configure` for admins, the rest for writers.
-    static let writes: [MethodSpec] = CommandDecoding.writeMethods.map { entry in
+    /// The write methods: `ledger.configure` for admins, the rest for writers; `dunning.run`,
+    /// which delivers before it writes, is in ``DunningMethods``.
+    static let writes: [MethodSpec] = CommandDecoding.writeMethods.filter {
+        $0.name != DunningMethods.runMethod
+    }.map { entry in
         MethodSpec(
             name: entry.name,
             role: entry.adminOnly ? .admin : .writer,

@@ -1,23 +1,13 @@
-internal import Ledger
+package import Ledger
 internal import LedgerStorage
-internal import LedgerWire
+package import LedgerWire
 
 /// The domain's read methods: reports and entity lookups answered from the published
 /// projection, which is bitemporal, so `as_of` and `known_at` need no replay.
-enum DomainReads {
-    static let all: [MethodSpec] =
-        [
-            MethodSpec(name: "report.aging", role: .reader, kind: .read(aging)),
-            MethodSpec(name: "report.balances", role: .reader, kind: .read(balances)),
-            MethodSpec(name: "customer.get", role: .reader, kind: .read(customer)),
-            MethodSpec(name: "invoice.get", role: .reader, kind: .read(invoice)),
-            MethodSpec(name: "customer.list", role: .reader, kind: .read(customerList)),
-            MethodSpec(name: "invoice.list", role: .reader, kind: .read(invoiceList)),
-        ] + DomainCollectionReads.all
-
-    static func aging(
+package enum DomainReads {
+    package static func aging(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.Aging.read(&params)
@@ -28,9 +18,9 @@ enum DomainReads {
         )
     }
 
-    static func balances(
+    package static func balances(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.Balances.read(&params)
@@ -39,9 +29,9 @@ enum DomainReads {
         output.balancesReport(report, requested: request.time.knownAt)
     }
 
-    static func customer(
+    package static func customer(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.Customer.read(&params)
@@ -52,12 +42,17 @@ enum DomainReads {
                 message: "no customer \(request.customerID) known at sequence \(time.knownAt)"
             )
         }
-        output.customerView(view, time: time, requested: request.time.knownAt)
+        output.customerView(
+            view,
+            time: time,
+            requested: request.time.knownAt,
+            dunning: DunningReads.standing(of: view.record, in: context.state, at: time)
+        )
     }
 
-    static func invoice(
+    package static func invoice(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.Invoice.read(&params)
@@ -72,9 +67,9 @@ enum DomainReads {
         output.invoiceView(view, time: time, requested: request.time.knownAt)
     }
 
-    static func customerList(
+    package static func customerList(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.CustomerList.read(&params)
@@ -88,9 +83,9 @@ enum DomainReads {
         output.customerList(page, time: time, requested: request.time.knownAt)
     }
 
-    static func invoiceList(
+    package static func invoiceList(
         _ params: inout ParamReader,
-        _ context: ReadContext,
+        _ context: some ReportSource,
         _ output: inout JSONWriter
     ) throws {
         let request = try ReportRequest.InvoiceList.read(&params)

@@ -24,7 +24,8 @@ extension CommandDecoding {
         return .registerCustomer(command)
     }
 
-    /// `customer.update {customer_id, name?, email?, segment?, currency?, terms?, locale?}`:
+    /// `customer.update {customer_id, name?, email?, segment?, currency?, terms?, locale?,
+    /// dunning_policy?, risk_tier?}`:
     /// an absent member stays as it is, an explicit `null` clears it (except `name`).
     static func updateCustomer(_ params: inout ParamReader) throws(RPCError) -> Command {
         let customerID: CustomerID = try params.identifier("customer_id")
@@ -41,6 +42,23 @@ extension CommandDecoding {
             try reader.checkedTerms("terms", value)
         }
         let locale = try textChange(&params, "locale")
+        let dunningPolicy = try policyChange(&params, "dunning_policy")
+        let riskTier = try change(&params, "risk_tier") { reader, value throws(RPCError) in
+            let text = try reader.checkedString(
+                "risk_tier",
+                value,
+                maxBytes: nil,
+                allowEmpty: false
+            )
+            guard let tier = RiskTier(rawValue: text) else {
+                throw reader.invalid(
+                    "risk_tier",
+                    reason: "invalid_value",
+                    message: "risk_tier must be low, medium or high"
+                )
+            }
+            return tier
+        }
         let command = try params.checking { () throws(ParameterError) in
             try UpdateCustomer(
                 customerID: customerID,
@@ -49,7 +67,9 @@ extension CommandDecoding {
                 segment: segment,
                 currency: currency,
                 terms: terms,
-                locale: locale
+                locale: locale,
+                dunningPolicy: dunningPolicy,
+                riskTier: riskTier
             )
         }
         return .updateCustomer(command)
@@ -63,7 +83,7 @@ extension CommandDecoding {
         }
     }
 
-    private static func change<Value>(
+    static func change<Value>(
         _ params: inout ParamReader,
         _ key: String,
         _ convert: (ParamReader, JSONValue) throws(RPCError) -> Value

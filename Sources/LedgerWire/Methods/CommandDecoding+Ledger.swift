@@ -6,8 +6,8 @@ extension CommandDecoding {
         .closePeriod(ClosePeriod(through: try params.date("through")))
     }
 
-    /// `ledger.configure {time_zone?, write_off_tolerance?: {"EUR": "0.05", …}}`; a zero
-    /// tolerance removes the currency's tolerance.
+    /// `ledger.configure {time_zone?, write_off_tolerance?: {"EUR": "0.05", …},
+    /// default_policy?, creditor?}`; a zero tolerance removes the currency's tolerance.
     ///
     /// The zone name is only checked for its shape here; the daemon checks it against the
     /// system's zone database.
@@ -29,8 +29,14 @@ extension CommandDecoding {
             }
             try object.finish()
         }
+        let (defaultPolicy, creditor) = try dunningSettings(&params)
         let command = try params.checking { () throws(ParameterError) in
-            try ConfigureLedger(timeZone: timeZone, writeOffTolerances: tolerances)
+            try ConfigureLedger(
+                timeZone: timeZone,
+                writeOffTolerances: tolerances,
+                defaultPolicy: defaultPolicy,
+                creditor: creditor
+            )
         }
         return .configureLedger(command)
     }

@@ -15,7 +15,7 @@ package enum CommandDecoding {
 
     /// Every write method with whether only admins may call it, `ledger.transact` last.
     package static let writeMethods: [(name: String, adminOnly: Bool)] =
-        Command.methods.map { ($0, $0 == "ledger.configure") } + [(transactMethod, false)]
+        Command.methods.map { ($0, Command.adminMethods.contains($0)) } + [(transactMethod, false)]
 
     /// Decodes the params of one write method (not `ledger.transact`).
     ///
@@ -47,6 +47,9 @@ package enum CommandDecoding {
         case "invoice.dispute": try disputeInvoice(&params)
         case "invoice.resolve_dispute": try resolveDispute(&params)
         case "invoice.promise": try promisePayment(&params, currencies: currencies)
+        case "dunning.define_policy": try defineDunningPolicy(&params)
+        case "dunning.assign_policy": try assignDunningPolicy(&params)
+        case "dunning.run": try runDunning(&params)
         default: throw RPCError.methodNotFound(method)
         }
     }

@@ -2,13 +2,20 @@ package import Ledger
 
 extension JSONWriter {
     /// Writes `customer.get`'s result: the customer's attributes (as of the head), its
-    /// non-zero `balances` per currency at the report time, `as_of` and `known_at`.
+    /// non-zero `balances` per currency at the report time, `as_of` and `known_at`, and, when
+    /// given, its `dunning` standing.
     ///
     /// - Parameters:
     ///   - view: The customer at the report time.
     ///   - time: The resolved report time.
     ///   - requested: The `known_at` as requested.
-    package mutating func customerView(_ view: CustomerView, time: ReportTime, requested: KnownAt) {
+    ///   - dunning: The risk tier at the report time and the policy in force, if any.
+    package mutating func customerView(
+        _ view: CustomerView,
+        time: ReportTime,
+        requested: KnownAt,
+        dunning: CustomerDunning? = nil
+    ) {
         beginObject()
         reportTime(time, requested: requested)
         customerAttributes(view.record)
@@ -16,6 +23,7 @@ extension JSONWriter {
         beginArray()
         for figures in view.balances { balanceFigures(figures, customerID: nil) }
         endArray()
+        if let dunning { customerDunning(dunning) }
         endObject()
     }
 

@@ -163,7 +163,9 @@ struct PostingBook {
                 ]
             )
         case .ledgerCreated, .ledgerConfigured, .customerRegistered, .customerUpdated,
-            .periodClosed, .invoiceDisputed, .invoiceDisputeResolved, .invoicePromised:
+            .periodClosed, .invoiceDisputed, .invoiceDisputeResolved, .invoicePromised,
+            .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
+            .reminderFailed, .dunningCustomerOverridden:
             return nil
         }
     }

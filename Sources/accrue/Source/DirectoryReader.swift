@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import LedgerServer
 import LedgerStorage
 import LedgerWire
 
@@ -14,18 +15,31 @@ final class DirectoryReader {
     /// A read method: decodes its params, renders its result.
     typealias Method = (DirectoryReader) -> (inout ParamReader, inout JSONWriter) throws -> Void
 
-    /// The method a ledger directory answers without the daemon, if it is one.
+    /// The method a ledger directory answers without the daemon, if it is one: every report
+    /// and lookup through the daemon's own handlers (``ReportMethods``), plus the log's head and
+    /// records.
     static func method(named name: String) -> Method? {
+        if let report = ReportMethods.handler(named: name) {
+            return { reader in
+                { params, output in
+                    try report(&params, LoadedProjection(state: try reader.state, reader: reader), &output)
+                }
+            }
+        }
         switch name {
-        case "report.balances": balances
-        case "report.aging": aging
-        case "customer.get": customer
-        case "invoice.get": invoice
-        case "customer.list": customerList
-        case "invoice.list": invoiceList
-        case "ledger.head": head
-        case "events.read": readEvents
-        default: nil
+        case "ledger.head": return head
+        case "events.read": return readEvents
+        default: return nil
+        }
+    }
+
+    /// The loaded projection as the report handlers read it.
+    private struct LoadedProjection: ReportSource {
+        let state: LedgerState
+        let reader: DirectoryReader
+
+        func reportTime(_ request: ReportRequest.Time) throws -> ReportTime {
+            try reader.reportTime(request)
         }
     }
 
