@@ -8,7 +8,7 @@ import LedgerStorage
 
 /// `accrue` replay plus balances against `hledger balance` and `ledger balance` on the journal
 /// `accrue export --format journal` writes for the same ledger, each a child process measured
-/// for wall time and peak resident memory (`wait4`'s `ru_maxrss`), in one run.
+/// for wall time and peak resident memory (the child's `VmHWM`), in one run.
 ///
 /// The `accrue` binary must sit next to `accrue-bench`; when it does not, the bench builds it
 /// (`swift build -c release --product accrue`, run from the package root as `make bench` does).
@@ -73,6 +73,14 @@ enum CLIBench {
         return count
     }
 
+    /// A running process's peak resident memory so far (`VmHWM` in `/proc/PID/status`), in KiB.
+    static func highWaterKiB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
     /// Spawns `arguments` (looked up on `PATH`) with output to /dev/null and measures it.
     static func measure(_ tool: String, _ arguments: [String]) throws -> Measurement {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -88,14 +96,19 @@ enum CLIBench {
             print("  \(tool): cannot start \(arguments[0]) (\(String(cString: strerror(spawned))))")
             return Measurement(tool: tool, seconds: 0, maxRSSKiB: 0, status: -1)
         }
+        // wait4's ru_maxrss would count this (large) process's memory, which the child borrows
+        // until its exec; the child's own high-water mark (VmHWM) is sampled instead.
         var status: Int32 = 0
-        var usage = rusage()
-        _ = wait4(pid, &status, 0, &usage)
+        var peakKiB = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            peakKiB = max(peakKiB, highWaterKiB(of: pid))
+            usleep(5_000)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let result = Measurement(tool: tool, seconds: seconds, maxRSSKiB: usage.ru_maxrss, status: status)
+        let result = Measurement(tool: tool, seconds: seconds, maxRSSKiB: peakKiB, status: status)
         let label = tool.padding(toLength: 44, withPad: " ", startingAt: 0)
         let failure = status == 0 ? "" : " (exit status \(status))"
-        print(label + String(format: "%8.2f s %8.0f MiB", seconds, Double(usage.ru_maxrss) / 1024) + failure)
+        print(label + String(format: "%8.2f s %8.0f MiB", seconds, Double(peakKiB) / 1024) + failure)
         return result
     }
 

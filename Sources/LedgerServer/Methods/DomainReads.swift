@@ -1,4 +1,4 @@
-package import Ledger
+internal import Ledger
 internal import LedgerStorage
 package import LedgerWire
 

@@ -1,4 +1,4 @@
-package import Ledger
+internal import Ledger
 package import LedgerWire
 
 /// The dunning reports for readers: the worklist, the cash forecast and the risk tiers.
