@@ -7,17 +7,30 @@ final class BenchDaemon {
     private let process = Process()
 
     init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true
+        )
         socketPath = directory + "/accrued.sock"
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("accrued")
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("accrued")
         process.executableURL = executable
-        process.arguments = ["--data-dir", directory + "/data", "--socket", socketPath, "--log-level", "warning"]
+        process.arguments = [
+            "--data-dir", directory + "/data", "--socket", socketPath, "--log-level", "warning",
+        ]
         try process.run()
         for _ in 0..<400 {
-            if let client = try? RPCClient(socketPath: socketPath), (try? client.call("ledger.head")) != nil { return }
+            if let client = try? RPCClient(socketPath: socketPath),
+                (try? client.call("ledger.head")) != nil
+            {
+                return
+            }
             usleep(25_000)
         }
-        throw BenchFailure(message: "accrued at \(executable.path) did not start; build it with `swift build -c release`")
+        throw BenchFailure(
+            message:
+                "accrued at \(executable.path) did not start; build it with `swift build -c release`"
+        )
     }
 
     func stop() {

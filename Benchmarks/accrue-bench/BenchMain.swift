@@ -15,11 +15,17 @@ enum BenchMain {
         let scratch = NSTemporaryDirectory() + "accrue-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        if only == nil || only == "storage" { try storage(eventCount: eventCount, scratch: scratch, output: output) }
+        if only == nil || only == "storage" {
+            try storage(eventCount: eventCount, scratch: scratch, output: output)
+        }
         if only == nil || only == "parser" { try ParserBench.run(output: output) }
-        if only == nil || only == "socket" { try SocketReport.run(scratch: scratch, output: output) }
+        if only == nil || only == "socket" {
+            try SocketReport.run(scratch: scratch, output: output)
+        }
         if only == nil || only == "dunning" { DunningBench.run() }
-        if only == nil || only == "cli" { try cli(eventCount: eventCount, scratch: scratch, output: output) }
+        if only == nil || only == "cli" {
+            try cli(eventCount: eventCount, scratch: scratch, output: output)
+        }
     }
 
     /// `accrue` replay and balances next to hledger and ledger-cli on the exported journal, on
@@ -29,7 +35,12 @@ enum BenchMain {
         let count = min(eventCount, 400_000)
         var generator = LedgerScenarioGenerator(seed: 42)
         let payloads = generator.run(events: count).events.map { EventCodec.encode($0.0) }
-        try AppendBench.run(directory: scratch + "/cli", payloads: payloads, count: count, batch: 1_000)
+        try AppendBench.run(
+            directory: scratch + "/cli",
+            payloads: payloads,
+            count: count,
+            batch: 1_000
+        )
         try CLIBench.run(ledger: scratch + "/cli", scratch: scratch, output: output)
     }
 

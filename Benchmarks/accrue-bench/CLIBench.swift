@@ -29,26 +29,59 @@ enum CLIBench {
         if !FileManager.default.isExecutableFile(atPath: accrue) {
             // `make bench` builds only this product; build the CLI next to it.
             print("building accrue (swift build -c release --product accrue)…")
-            _ = try measure("swift build accrue", ["swift", "build", "-c", "release", "--product", "accrue"])
+            _ = try measure(
+                "swift build accrue",
+                ["swift", "build", "-c", "release", "--product", "accrue"]
+            )
         }
         guard FileManager.default.isExecutableFile(atPath: accrue) else {
             print("skipping the CLI comparison: no accrue binary at \(accrue)")
             return
         }
         let journal = scratch + "/ar.journal"
-        let export = try measure("accrue export journal", [accrue, "export", "--format", "journal", "--data-dir", ledger, "--output", journal])
+        let export = try measure(
+            "accrue export journal",
+            [accrue, "export", "--format", "journal", "--data-dir", ledger, "--output", journal]
+        )
         let transactions = try countTransactions(journal)
         print("journal: \(transactions) transactions (\(export.seconds) s to export)")
         let accounts = ["assets:receivable", "liabilities:unapplied"]
         var results = [export]
-        results.append(try measure("accrue replay + balances", [accrue, "replay", "--data-dir", ledger, "--format", "csv"]))
+        results.append(
+            try measure(
+                "accrue replay + balances",
+                [accrue, "replay", "--data-dir", ledger, "--format", "csv"]
+            )
+        )
         try storeSnapshot(ledger: ledger)
-        results.append(try measure("accrue report balances (snapshot at head)", [accrue, "report", "balances", "--data-dir", ledger, "--as-of", "9999-12-31", "--format", "csv"]))
-        results.append(try measure("ledger balance", ["ledger", "-f", journal, "balance", "--flat"] + accounts))
-        results.append(try measure("hledger balance", ["hledger", "-f", journal, "balance", "--flat"] + accounts))
+        results.append(
+            try measure(
+                "accrue report balances (snapshot at head)",
+                [
+                    accrue, "report", "balances", "--data-dir", ledger, "--as-of", "9999-12-31",
+                    "--format", "csv",
+                ]
+            )
+        )
+        results.append(
+            try measure(
+                "ledger balance",
+                ["ledger", "-f", journal, "balance", "--flat"] + accounts
+            )
+        )
+        results.append(
+            try measure(
+                "hledger balance",
+                ["hledger", "-f", journal, "balance", "--flat"] + accounts
+            )
+        )
         printTable(results, transactions: transactions)
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        try json(results, transactions: transactions).write(toFile: output + "/cli.json", atomically: true, encoding: .utf8)
+        try json(results, transactions: transactions).write(
+            toFile: output + "/cli.json",
+            atomically: true,
+            encoding: .utf8
+        )
         print("figures written to \(output)/cli.json")
     }
 
@@ -108,25 +141,50 @@ enum CLIBench {
         let result = Measurement(tool: tool, seconds: seconds, maxRSSKiB: peakKiB, status: status)
         let label = tool.padding(toLength: 44, withPad: " ", startingAt: 0)
         let failure = status == 0 ? "" : " (exit status \(status))"
-        print(label + String(format: "%8.2f s %8.0f MiB", seconds, Double(peakKiB) / 1024) + failure)
+        print(
+            label + String(format: "%8.2f s %8.0f MiB", seconds, Double(peakKiB) / 1024) + failure
+        )
         return result
     }
 
     static func printTable(_ results: [Measurement], transactions: Int) {
         let reference = results.first { $0.tool == "ledger balance" }
-        print("\n| tool (\(transactions) transactions) | time | max RSS | vs ledger-cli time | vs ledger-cli memory |")
+        print(
+            "\n| tool (\(transactions) transactions) | time | max RSS | vs ledger-cli time | vs ledger-cli memory |"
+        )
         print("|---|---:|---:|---:|---:|")
         for result in results {
-            let speed = reference.map { String(format: "%.1f×", $0.seconds / max(result.seconds, 1e-6)) } ?? "—"
-            let memory = reference.map { String(format: "%.2f×", Double(result.maxRSSKiB) / Double(max($0.maxRSSKiB, 1))) } ?? "—"
-            print(String(format: "| %@ | %.2f s | %.0f MiB | %@ | %@ |", result.tool as NSString, result.seconds, Double(result.maxRSSKiB) / 1024, speed as NSString, memory as NSString))
+            let speed =
+                reference.map { String(format: "%.1f×", $0.seconds / max(result.seconds, 1e-6)) }
+                ?? "—"
+            let memory =
+                reference.map {
+                    String(format: "%.2f×", Double(result.maxRSSKiB) / Double(max($0.maxRSSKiB, 1)))
+                } ?? "—"
+            print(
+                String(
+                    format: "| %@ | %.2f s | %.0f MiB | %@ | %@ |",
+                    result.tool as NSString,
+                    result.seconds,
+                    Double(result.maxRSSKiB) / 1024,
+                    speed as NSString,
+                    memory as NSString
+                )
+            )
         }
     }
 
     static func json(_ results: [Measurement], transactions: Int) -> String {
         let items = results.map { result in
-            String(format: #"{"tool":"%@","seconds":%.3f,"max_rss_kib":%d,"exit_status":%d}"#, result.tool as NSString, result.seconds, result.maxRSSKiB, result.status)
+            String(
+                format: #"{"tool":"%@","seconds":%.3f,"max_rss_kib":%d,"exit_status":%d}"#,
+                result.tool as NSString,
+                result.seconds,
+                result.maxRSSKiB,
+                result.status
+            )
         }
-        return "{\"transactions\":\(transactions),\"runs\":[\n" + items.joined(separator: ",\n") + "\n]}\n"
+        return "{\"transactions\":\(transactions),\"runs\":[\n" + items.joined(separator: ",\n")
+            + "\n]}\n"
     }
 }

@@ -12,7 +12,9 @@ enum ParserBench {
 
     static func run(output: String) throws {
         let iterations = 300_000
-        print("parsing \(iterations) \(request.count)-byte requests with accrue's parser and with Foundation…")
+        print(
+            "parsing \(iterations) \(request.count)-byte requests with accrue's parser and with Foundation…"
+        )
         var checksum = 0
         let ours = try BenchMain.measure {
             for _ in 0..<iterations {
@@ -34,9 +36,11 @@ enum ParserBench {
         let foundation = try BenchMain.measure {
             for _ in 0..<iterations {
                 guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-                    let method = object["method"] as? String, let params = object["params"] as? [String: Any]
+                    let method = object["method"] as? String,
+                    let params = object["params"] as? [String: Any]
                 else { throw BenchFailure(message: "Foundation did not parse the bench request") }
-                checksum &+= method.utf8.count + ((params["command_id"] as? String)?.utf8.count ?? 0)
+                checksum &+=
+                    method.utf8.count + ((params["command_id"] as? String)?.utf8.count ?? 0)
                 for key in ["payment_id", "customer_id", "currency", "amount", "date", "method"] {
                     checksum &+= (params[key] as? String)?.utf8.count ?? 0
                 }
@@ -44,7 +48,13 @@ enum ParserBench {
         }
         precondition(checksum != 0)
         var table = BenchTable(baselineName: "Foundation")
-        table.add("parse request + read params", unit: "requests/s", ours: Double(iterations) / ours, baseline: Double(iterations) / foundation, count: iterations)
+        table.add(
+            "parse request + read params",
+            unit: "requests/s",
+            ours: Double(iterations) / ours,
+            baseline: Double(iterations) / foundation,
+            count: iterations
+        )
         table.print()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try table.json().write(toFile: output + "/parser.json", atomically: true, encoding: .utf8)

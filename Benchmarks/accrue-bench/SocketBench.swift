@@ -51,7 +51,8 @@ enum SocketBench {
                 "customer.register",
                 .object([
                     JSONMember("command_id", .string("setup-\(client)")),
-                    JSONMember("customer_id", .string("B-\(client)")), JSONMember("name", .string("Bench \(client)")),
+                    JSONMember("customer_id", .string("B-\(client)")),
+                    JSONMember("name", .string("Bench \(client)")),
                 ])
             )
         }
@@ -94,21 +95,24 @@ enum SocketBench {
             p99: percentile(sorted, 0.99),
             agingP99: percentile(reads.aging.sorted(), 0.99),
             pointReadP99: percentile(reads.point.sorted(), 0.99),
-            meanBatch: Double(after.writes - before.writes) / Double(max(1, after.commits - before.commits))
+            meanBatch: Double(after.writes - before.writes)
+                / Double(max(1, after.commits - before.commits))
         )
     }
 
     /// Commits and writes so far, from `system.stats`.
     static func commitCounts(_ client: RPCClient) throws -> (commits: Int64, writes: Int64) {
         let stats = try client.call("system.stats")
-        guard case .number(let commits)? = stats["result"]?["commits"], case .number(let writes)? = stats["result"]?["writes"],
+        guard case .number(let commits)? = stats["result"]?["commits"],
+            case .number(let writes)? = stats["result"]?["writes"],
             let commitCount = commits.int64, let writeCount = writes.int64
         else { throw BenchFailure(message: "system.stats without commits and writes") }
         return (commitCount, writeCount)
     }
 
     /// One client's lines, each waiting for its reply; returns each line's latency.
-    static func drive(_ load: Load, tag: String, client: Int, socketPath: String) throws -> [UInt64] {
+    static func drive(_ load: Load, tag: String, client: Int, socketPath: String) throws -> [UInt64]
+    {
         let connection = try RPCClient(socketPath: socketPath)
         var latencies: [UInt64] = []
         latencies.reserveCapacity(load.linesPerClient)
@@ -125,10 +129,14 @@ enum SocketBench {
             let line = load.callsPerLine == 1 ? calls[0] : "[" + calls.joined(separator: ",") + "]"
             let sent = DispatchTime.now().uptimeNanoseconds
             try connection.sendLine(Array(line.utf8))
-            guard let reply = try connection.nextLine() else { throw BenchFailure(message: "the daemon closed the connection") }
+            guard let reply = try connection.nextLine() else {
+                throw BenchFailure(message: "the daemon closed the connection")
+            }
             latencies.append(DispatchTime.now().uptimeNanoseconds - sent)
             if reply.contains(Array(#""error""#.utf8)) {
-                throw BenchFailure(message: "refused: \(String(decoding: reply.prefix(300), as: UTF8.self))")
+                throw BenchFailure(
+                    message: "refused: \(String(decoding: reply.prefix(300), as: UTF8.self))"
+                )
             }
         }
         return latencies

@@ -34,29 +34,38 @@ struct CLIJournalTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var generator = LedgerScenarioGenerator(seed: 7)
         let generated = generator.run(events: 4_000)
-        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory + "/data",
+            withIntermediateDirectories: true
+        )
         do {
             let log = try EventLog(ledgerDirectory: directory + "/data")
             try log.append { appender in
                 for (index, (event, _)) in generated.events.dropFirst().enumerated() {
                     let encoded = EventCodec.encode(event)
                     try appender.append(
-                        type: encoded.type, version: encoded.version, commandID: "gen-\(index)",
-                        actor: Actor(uid: 0, role: "admin"), payload: encoded.payload
+                        type: encoded.type,
+                        version: encoded.version,
+                        commandID: "gen-\(index)",
+                        actor: Actor(uid: 0, role: "admin"),
+                        payload: encoded.payload
                     )
                 }
             }
         }
         let cli = CLIRunner()
         let journal = directory + "/ar.journal"
-        let export = try cli.run(["export", "--format", "journal", "--data-dir", directory + "/data", "--output", journal])
+        let export = try cli.run([
+            "export", "--format", "journal", "--data-dir", directory + "/data", "--output", journal,
+        ])
         #expect(export.status == 0, "\(export.stderr)")
         let text = try String(contentsOfFile: journal, encoding: .utf8)
         for kind in ["discount taken", "refunded", "reversed", "written off", "credit note"] {
             #expect(text.contains(kind), "the generated ledger has no \(kind)")
         }
         let balances = try cli.run([
-            "report", "balances", "--data-dir", directory + "/data", "--as-of", "9999-12-31", "--json",
+            "report", "balances", "--data-dir", directory + "/data", "--as-of", "9999-12-31",
+            "--json",
         ]).json()
         let expected = Self.expectedBalances(balances)
         #expect(expected.count > 20)

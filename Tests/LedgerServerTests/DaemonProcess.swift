@@ -28,13 +28,17 @@ final class DaemonProcess {
         wrapper: [String] = []
     ) throws {
         self.directory = directory ?? NSTemporaryDirectory() + "accrued-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: self.directory,
+            withIntermediateDirectories: true
+        )
         dataDirectory = self.directory + "/data"
         socketPath = self.directory + "/accrued.sock"
         stderrPath = self.directory + "/accrued-\(UUID().uuidString).stderr"
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let executable = Self.binDirectory.appendingPathComponent("accrued")
-        let daemonArguments = ["--data-dir", dataDirectory, "--socket", socketPath]
+        let daemonArguments =
+            ["--data-dir", dataDirectory, "--socket", socketPath]
             + (logLevel.map { ["--log-level", $0] } ?? []) + arguments
         isWrapped = !wrapper.isEmpty
         if let program = wrapper.first {
@@ -54,7 +58,9 @@ final class DaemonProcess {
 
     private func waitUntilServing() throws {
         for _ in 0..<400 {
-            if let client = try? RPCClient(socketPath: socketPath), (try? client.call("ledger.head")) != nil {
+            if let client = try? RPCClient(socketPath: socketPath),
+                (try? client.call("ledger.head")) != nil
+            {
                 return
             }
             guard process.isRunning else { break }
@@ -82,7 +88,10 @@ final class DaemonProcess {
 
     /// The daemon's pid when it runs under a wrapper: the wrapper's only child.
     private var wrappedPID: Int32? {
-        let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+        let children = try? String(
+            contentsOfFile: "/proc/\(pid)/task/\(pid)/children",
+            encoding: .utf8
+        )
         return children?.split(separator: " ").first.flatMap { Int32($0) }
     }
 

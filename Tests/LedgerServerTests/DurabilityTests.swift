@@ -17,8 +17,14 @@ struct DurabilityTests {
         for cycle in 0..<4 {
             let daemon = try DaemonProcess(directory: directory)
             let logged = try Self.loggedCommandIDs(daemon.client())
-            #expect(acknowledged.subtracting(logged).isEmpty, "cycle \(cycle): acknowledged writes lost")
-            #expect(logged.subtracting(attempted).isEmpty, "cycle \(cycle): the log holds commands nobody sent")
+            #expect(
+                acknowledged.subtracting(logged).isEmpty,
+                "cycle \(cycle): acknowledged writes lost"
+            )
+            #expect(
+                logged.subtracting(attempted).isEmpty,
+                "cycle \(cycle): the log holds commands nobody sent"
+            )
             let load = WriteLoad(socketPath: daemon.socketPath, prefix: "k\(cycle)", writers: 4)
             load.start()
             usleep(UInt32.random(in: 150_000...600_000))
@@ -29,7 +35,10 @@ struct DurabilityTests {
         }
         let daemon = try DaemonProcess(directory: directory)
         let logged = try Self.loggedCommandIDs(daemon.client())
-        #expect(acknowledged.count >= 40, "too few writes acknowledged to prove anything: \(acknowledged.count)")
+        #expect(
+            acknowledged.count >= 40,
+            "too few writes acknowledged to prove anything: \(acknowledged.count)"
+        )
         #expect(acknowledged.subtracting(logged).isEmpty)
         #expect(logged.subtracting(attempted).isEmpty)
         #expect(daemon.stop() == 0)
@@ -51,7 +60,10 @@ struct DurabilityTests {
     static func syncCalls(afterWrites writes: Int) throws -> Int {
         let directory = NSTemporaryDirectory() + "accrued-strace-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory,
+            withIntermediateDirectories: true
+        )
         let trace = directory + "/strace.txt"
         let daemon = try DaemonProcess(
             directory: directory,
@@ -75,12 +87,17 @@ struct DurabilityTests {
         var ids = Set<String>()
         var from: Int64 = 1
         while true {
-            let reply = try client.call("events.read", .object([JSONMember("from_seq", .int(from)), JSONMember("limit", .int(1000))]))
+            let reply = try client.call(
+                "events.read",
+                .object([JSONMember("from_seq", .int(from)), JSONMember("limit", .int(1000))])
+            )
             let events = reply["result"]?["events"]?.arrayValue ?? []
             for event in events {
                 if let id = event["command_id"]?.stringValue, !id.isEmpty { ids.insert(id) }
             }
-            guard !events.isEmpty, let next = reply["result"]?["next_seq"]?.intValue else { return ids }
+            guard !events.isEmpty, let next = reply["result"]?["next_seq"]?.intValue else {
+                return ids
+            }
             from = next
         }
     }
@@ -132,7 +149,9 @@ final class WriteLoad: Sendable {
         for index in 0..<limit {
             let id = "\(prefix)-w\(writer)-\(index)"
             state.withLock { _ = $0.attempted.insert(id) }
-            guard let reply = try? client.call("customer.register", Self.register(id: id)) else { return }
+            guard let reply = try? client.call("customer.register", Self.register(id: id)) else {
+                return
+            }
             guard reply["result"]?["seq"] != nil else { return }
             state.withLock { _ = $0.acknowledged.insert(id) }
         }

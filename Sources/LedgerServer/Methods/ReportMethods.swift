@@ -16,7 +16,8 @@ package protocol ReportSource {
 /// Every report and lookup answered from the projection, by method name.
 package enum ReportMethods {
     /// Decodes a report's params, computes it from the source and writes its result.
-    package typealias Handler = @Sendable (inout ParamReader, any ReportSource, inout JSONWriter) throws -> Void
+    package typealias Handler =
+        @Sendable (inout ParamReader, any ReportSource, inout JSONWriter) throws -> Void
 
     /// The methods, in the order `system.describe` lists them.
     package static let table: [(name: String, handler: Handler)] = [

@@ -1,7 +1,7 @@
-import Logging
 internal import Ledger
 internal import LedgerStorage
 internal import LedgerWire
+import Logging
 internal import NIOCore
 
 /// One client connection: frames lines, answers each in request order, lets writes pipeline
@@ -34,7 +34,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The client shut down its sending side: answer what it sent, then close.
     private var inputClosed = false
 
-    init(dispatcher: Dispatcher, broadcaster: EventBroadcaster, stats: ServerStats, limits: ServerLimits, logger: Logger) {
+    init(
+        dispatcher: Dispatcher,
+        broadcaster: EventBroadcaster,
+        stats: ServerStats,
+        limits: ServerLimits,
+        logger: Logger
+    ) {
         self.dispatcher = dispatcher
         self.broadcaster = broadcaster
         self.stats = stats
@@ -70,7 +76,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             switch outcome {
             case .tooLong:
                 closing = true
-                let line = JSONWriter.errorLine(error: .lineTooLong(limitBytes: limits.maxLineBytes))
+                let line = JSONWriter.errorLine(
+                    error: .lineTooLong(limitBytes: limits.maxLineBytes)
+                )
                 let channel = context.channel
                 channel.writeAndFlush(channel.allocator.buffer(bytes: line)).whenComplete { _ in
                     channel.close(promise: nil)
@@ -97,7 +105,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard inputClosed, !closing, nextToSend == nextSlot, subscription == nil else { return }
         closing = true
         let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in
+        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete {
+            _ in
             channel.close(promise: nil)
         }
     }
@@ -132,7 +141,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// The reply to one call, or `nil` for a notification.
-    private func answer(_ call: RPCCall, context: ChannelHandlerContext) -> EventLoopFuture<[UInt8]?> {
+    private func answer(_ call: RPCCall, context: ChannelHandlerContext) -> EventLoopFuture<
+        [UInt8]?
+    > {
         let eventLoop = context.eventLoop
         switch call {
         case .invalid(let id, let error):
@@ -154,23 +165,32 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     dispatcher.dispatch(request, role: role, uid: uid, on: eventLoop)
                 }
             }
-            reply.whenComplete { [done = requestLog.begin(method: request.method, uid: uid)] _ in done() }
+            reply.whenComplete { [done = requestLog.begin(method: request.method, uid: uid)] _ in
+                done()
+            }
             return request.isNotification ? reply.map { _ in nil } : reply.map { $0 }
         }
     }
 
-    private func startSubscription(_ request: RPCRequest, context: ChannelHandlerContext) -> EventLoopFuture<[UInt8]> {
+    private func startSubscription(_ request: RPCRequest, context: ChannelHandlerContext)
+        -> EventLoopFuture<[UInt8]>
+    {
         let id = request.id ?? .null
         let fromSequence: UInt64
         do {
             var params = try ParamReader(request.params)
-            fromSequence = UInt64(max(1, try params.optionalInt("from_seq", in: 0...Int64.max) ?? 1))
+            fromSequence = UInt64(
+                max(1, try params.optionalInt("from_seq", in: 0...Int64.max) ?? 1)
+            )
             try params.finish()
         } catch {
             return context.eventLoop.makeSucceededFuture(Dispatcher.errorReply(id, error))
         }
         guard subscription == nil else {
-            let error = RPCError.rejected(reason: "already_subscribed", message: "this connection already has a subscription")
+            let error = RPCError.rejected(
+                reason: "already_subscribed",
+                message: "this connection already has a subscription"
+            )
             return context.eventLoop.makeSucceededFuture(Dispatcher.errorReply(id, error))
         }
         let head = dispatcher.readContext().head.sequence

@@ -1,7 +1,7 @@
 import Foundation
-import Logging
 internal import Ledger
 internal import LedgerStorage
+import Logging
 
 /// The ledger's single writer: drains every pending submission into one LMDB transaction and
 /// one sync (group commit), decides each command against the live projection, and answers each
@@ -70,7 +70,9 @@ final class GroupCommitWriter: Sendable {
                 var replies: [WriteReply] = []
                 replies.reserveCapacity(batch.count)
                 for submission in batch {
-                    replies.append(try apply(submission, to: &working, appender: &appender, context: context))
+                    replies.append(
+                        try apply(submission, to: &working, appender: &appender, context: context)
+                    )
                 }
                 return (working, replies, appender.head)
             }
@@ -78,10 +80,18 @@ final class GroupCommitWriter: Sendable {
             replies = outcome.1
             onCommit(outcome.2.sequence)
         } catch {
-            logger.error("commit failed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
-            let reason = (error as? StorageError)?.isStorageFull == true ? "storage_full" : "storage_error"
+            logger.error(
+                "commit failed",
+                metadata: ["error": "\(error)", "batch.size": "\(batch.count)"]
+            )
+            let reason =
+                (error as? StorageError)?.isStorageFull == true ? "storage_full" : "storage_error"
             replies = Array(
-                repeating: .rejected(reason: reason, message: "the ledger could not store the write: \(error)", index: nil),
+                repeating: .rejected(
+                    reason: reason,
+                    message: "the ledger could not store the write: \(error)",
+                    index: nil
+                ),
                 count: batch.count
             )
         }
@@ -117,14 +127,28 @@ final class GroupCommitWriter: Sendable {
             if commands.count == 1 {
                 // A single command is refused before it changes anything, so it evolves the
                 // working state in place: a copy here would duplicate shared structure per write.
-                decided = try Self.decideAndEvolve(commands, into: &working, appender: appender, context: context)
+                decided = try Self.decideAndEvolve(
+                    commands,
+                    into: &working,
+                    appender: appender,
+                    context: context
+                )
             } else {
                 var scratch = working
-                decided = try Self.decideAndEvolve(commands, into: &scratch, appender: appender, context: context)
+                decided = try Self.decideAndEvolve(
+                    commands,
+                    into: &scratch,
+                    appender: appender,
+                    context: context
+                )
                 working = scratch
             }
         } catch {
-            return .rejected(reason: error.rejection.reason, message: error.rejection.message, index: error.index)
+            return .rejected(
+                reason: error.rejection.reason,
+                message: error.rejection.message,
+                index: error.index
+            )
         }
         let (events, results) = decided
         for event in events {
@@ -141,7 +165,11 @@ final class GroupCommitWriter: Sendable {
         if case .single = submission.work { result = results[0] } else { result = .array(results) }
         let last = appender.head.sequence
         try appender.remember(
-            CommandOutcome(fingerprint: submission.fingerprint, sequence: last, result: result.encoded()),
+            CommandOutcome(
+                fingerprint: submission.fingerprint,
+                sequence: last,
+                result: result.encoded()
+            ),
             for: submission.commandID
         )
         return .accepted(sequence: last, result: result, duplicate: false)
@@ -173,7 +201,10 @@ final class GroupCommitWriter: Sendable {
             }
             for event in decided {
                 sequence += 1
-                state.evolve(event, EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros))
+                state.evolve(
+                    event,
+                    EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros)
+                )
             }
             events += decided
             results.append(commandResult(command, events: decided, state: state))

@@ -31,7 +31,9 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// Creates a digest from exactly 32 bytes, or returns `nil`.
     package init?(_ bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        let copied = bytes.withContiguousStorageIfAvailable { Digest(exactly: UnsafeRawBufferPointer($0)) }
+        let copied = bytes.withContiguousStorageIfAvailable {
+            Digest(exactly: UnsafeRawBufferPointer($0))
+        }
         self = copied ?? Array(bytes).withUnsafeBytes { Digest(exactly: $0) }
     }
 

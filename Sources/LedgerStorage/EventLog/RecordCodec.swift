@@ -46,7 +46,9 @@ package enum RecordCodec {
     }
 
     /// The stored value: canonical bytes, previous hash, hash.
-    package static func storedBytes(canonical: [UInt8], previousHash: Digest, hash: Digest) -> [UInt8] {
+    package static func storedBytes(canonical: [UInt8], previousHash: Digest, hash: Digest)
+        -> [UInt8]
+    {
         var stored = canonical
         stored.reserveCapacity(canonical.count + trailerCount)
         stored.append(contentsOf: previousHash.bytes)
@@ -57,7 +59,9 @@ package enum RecordCodec {
     /// Decodes a stored value into a record.
     ///
     /// - Throws: ``RecordDecodingError`` when the bytes do not follow the layout.
-    package static func decode(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError) -> EventRecord {
+    package static func decode(_ stored: UnsafeRawBufferPointer) throws(RecordDecodingError)
+        -> EventRecord
+    {
         let view = try StoredRecordView(stored)
         let fields = try RecordFields(canonical: view.canonical)
         return EventRecord(
@@ -114,7 +118,9 @@ package struct RecordFields {
     package var commandID: String { String(decoding: commandIDBytes, as: UTF8.self) }
 
     /// Who caused the event.
-    package var actor: Actor { Actor(uid: actorUID, role: String(decoding: actorRoleBytes, as: UTF8.self)) }
+    package var actor: Actor {
+        Actor(uid: actorUID, role: String(decoding: actorRoleBytes, as: UTF8.self))
+    }
 }
 
 /// A stored record split into its canonical bytes and its two hashes, without copying.
@@ -136,7 +142,10 @@ package struct StoredRecordView {
         }
         let split = stored.count - RecordCodec.trailerCount
         canonical = UnsafeRawBufferPointer(rebasing: stored[..<split])
-        guard let previous = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[split..<(split + 32)])),
+        guard
+            let previous = Digest(
+                raw: UnsafeRawBufferPointer(rebasing: stored[split..<(split + 32)])
+            ),
             let own = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[(split + 32)...]))
         else { throw RecordDecodingError("record hashes truncated") }
         previousHash = previous

@@ -30,7 +30,9 @@ package enum LMDBBaseline {
 
     /// Makes `count` durable single-record commits of `valueBytes` bytes into a new environment
     /// in `directory` and returns how long each took, in nanoseconds.
-    package static func commitLatencies(directory: String, count: Int, valueBytes: Int) throws -> [UInt64] {
+    package static func commitLatencies(directory: String, count: Int, valueBytes: Int) throws
+        -> [UInt64]
+    {
         mkdir(directory, 0o750)
         let environment = try LMDBEnvironment(directory: directory)
         let database = try environment.openDatabase("raw", create: true)
@@ -40,10 +42,14 @@ package enum LMDBBaseline {
         for key in 1...UInt64(max(1, count)) {
             var start = timespec()
             clock_gettime(CLOCK_MONOTONIC, &start)
-            try environment.write { txn in try txn.put(database, key: key, value: value, flags: .append) }
+            try environment.write { txn in
+                try txn.put(database, key: key, value: value, flags: .append)
+            }
             var end = timespec()
             clock_gettime(CLOCK_MONOTONIC, &end)
-            latencies.append(UInt64((end.tv_sec - start.tv_sec) * 1_000_000_000 + (end.tv_nsec - start.tv_nsec)))
+            latencies.append(
+                UInt64((end.tv_sec - start.tv_sec) * 1_000_000_000 + (end.tv_nsec - start.tv_nsec))
+            )
         }
         return latencies
     }

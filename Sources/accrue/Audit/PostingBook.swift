@@ -175,10 +175,15 @@ struct PostingBook {
         payments[discount.paymentID]?.discounts.append((discount.invoiceID, discount.amount))
         return JournalEntry(
             date: discount.date,
-            description: "invoice \(discount.invoiceID) discount taken with payment \(discount.paymentID)",
+            description:
+                "invoice \(discount.invoiceID) discount taken with payment \(discount.paymentID)",
             postings: [
                 Posting(account: .discounts, amount: discount.amount),
-                Posting(account: .receivable(customer), amount: -discount.amount, invoice: discount.invoiceID),
+                Posting(
+                    account: .receivable(customer),
+                    amount: -discount.amount,
+                    invoice: discount.invoiceID
+                ),
             ]
         )
     }

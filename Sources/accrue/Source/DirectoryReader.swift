@@ -22,7 +22,11 @@ final class DirectoryReader {
         if let report = ReportMethods.handler(named: name) {
             return { reader in
                 { params, output in
-                    try report(&params, LoadedProjection(state: try reader.state, reader: reader), &output)
+                    try report(
+                        &params,
+                        LoadedProjection(state: try reader.state, reader: reader),
+                        &output
+                    )
                 }
             }
         }
@@ -94,6 +98,9 @@ final class DirectoryReader {
         case .time(let micros, _):
             sequence = min(try log.sequence(recordedAtOrBefore: micros), headSequence)
         }
-        return request.resolved(today: BusinessCalendar.today(in: state.settings), knownAtSequence: sequence)
+        return request.resolved(
+            today: BusinessCalendar.today(in: state.settings),
+            knownAtSequence: sequence
+        )
     }
 }
