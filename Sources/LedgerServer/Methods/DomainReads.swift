@@ -94,20 +94,3 @@ package enum DomainReads {
         output.invoiceList(page, time: time, requested: request.time.knownAt)
     }
 }
-
-extension ReadContext {
-    /// The report time a request asks for: `as_of` defaults to today in the ledger's business
-    /// time zone; `known_at` is capped at the published head, and a time is resolved through
-    /// the log's recorded-at times.
-    func reportTime(_ request: ReportRequest.Time) throws -> ReportTime {
-        let headSequence = head.sequence
-        let sequence: UInt64
-        switch request.knownAt {
-        case .head: sequence = headSequence
-        case .sequence(let requested): sequence = min(requested, headSequence)
-        case .time(let micros, _):
-            sequence = min(try engine.log.sequence(recordedAtOrBefore: micros), headSequence)
-        }
-        return request.resolved(today: engine.businessToday(), knownAtSequence: sequence)
-    }
-}

@@ -29,3 +29,26 @@ extension JSONWriter {
         endObject()
     }
 }
+
+extension JSONWriter {
+    /// The `ledger.head` result: `seq`, `hash`, `recorded_at`, `ledger_id`.
+    package mutating func ledgerHead(_ head: LogHead, ledgerID: String) {
+        beginObject()
+        member("seq", Int64(head.sequence))
+        member("hash", head.hash.hex)
+        member("recorded_at", RFC3339.format(micros: head.recordedAtMicros))
+        member("ledger_id", ledgerID)
+        endObject()
+    }
+
+    /// The `events.read` result for `records` read from `from`: `{events, next_seq}`.
+    package mutating func eventsRead(_ records: [EventRecord], from: UInt64) {
+        beginObject()
+        key("events")
+        beginArray()
+        for record in records { self.record(record) }
+        endArray()
+        member("next_seq", Int64((records.last?.sequence ?? from - 1) + 1))
+        endObject()
+    }
+}

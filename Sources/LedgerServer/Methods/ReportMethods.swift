@@ -1,4 +1,5 @@
 package import Ledger
+package import LedgerStorage
 package import LedgerWire
 
 /// What the report methods read: a projection, and how a request's `as_of` and `known_at`
@@ -46,4 +47,23 @@ package enum ReportMethods {
     }
 }
 
-extension ReadContext: ReportSource {}
+extension ReadContext: ReportSource {
+    func reportTime(_ request: ReportRequest.Time) throws -> ReportTime {
+        try engine.log.reportTime(request, head: head.sequence, today: engine.businessToday())
+    }
+}
+
+extension EventLog {
+    /// The report time `request` asks for against a projection at `head`: `as_of` defaults to
+    /// `today`; `known_at` is capped at `head`, and a time is resolved through the log's
+    /// recorded-at times. The daemon and `accrue --data-dir` both resolve through this.
+    package func reportTime(_ request: ReportRequest.Time, head: UInt64, today: LedgerDate) throws -> ReportTime {
+        let sequence: UInt64
+        switch request.knownAt {
+        case .head: sequence = head
+        case .sequence(let requested): sequence = min(requested, head)
+        case .time(let micros, _): sequence = min(try self.sequence(recordedAtOrBefore: micros), head)
+        }
+        return request.resolved(today: today, knownAtSequence: sequence)
+    }
+}

@@ -20,12 +20,7 @@ enum SystemMethods {
     ]
 
     static func head(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) {
-        output.beginObject()
-        output.member("seq", Int64(context.head.sequence))
-        output.member("hash", context.head.hash.hex)
-        output.member("recorded_at", RFC3339.format(micros: context.head.recordedAtMicros))
-        output.member("ledger_id", context.engine.log.ledgerID)
-        output.endObject()
+        output.ledgerHead(context.head, ledgerID: context.engine.log.ledgerID)
     }
 
     static func health(_ params: inout ParamReader, _ context: ReadContext, _ output: inout JSONWriter) {
@@ -98,13 +93,7 @@ enum SystemMethods {
         let limit = try params.optionalInt("limit", in: 1...Int64(context.limits.maxEventsPerRead)) ?? 1000
         let records = try context.engine.log.records(from: UInt64(from), limit: Int(limit))
             .filter { $0.sequence <= context.head.sequence }
-        output.beginObject()
-        output.key("events")
-        output.beginArray()
-        for record in records { output.record(record) }
-        output.endArray()
-        output.member("next_seq", Int64((records.last?.sequence ?? UInt64(from) - 1) + 1))
-        output.endObject()
+        output.eventsRead(records, from: UInt64(from))
     }
 
     /// A non-negative number with three decimals, as JSON.

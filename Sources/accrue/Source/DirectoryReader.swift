@@ -90,17 +90,10 @@ final class DirectoryReader {
     /// today in the ledger's business time zone, `known_at` is capped at the head.
     func reportTime(_ request: ReportRequest.Time) throws -> ReportTime {
         let state = try self.state
-        let headSequence = state.head
-        let sequence: UInt64
-        switch request.knownAt {
-        case .head: sequence = headSequence
-        case .sequence(let requested): sequence = min(requested, headSequence)
-        case .time(let micros, _):
-            sequence = min(try log.sequence(recordedAtOrBefore: micros), headSequence)
-        }
-        return request.resolved(
-            today: BusinessCalendar.today(in: state.settings),
-            knownAtSequence: sequence
+        return try log.reportTime(
+            request,
+            head: state.head,
+            today: BusinessCalendar.today(in: state.settings)
         )
     }
 }
