@@ -30,7 +30,8 @@ struct Accrue: ParsableCommand {
         subcommands: [
             CustomerCommand.self, InvoiceCommand.self, PaymentCommand.self,
             CreditNoteCommand.self, PeriodCommand.self, LedgerCommand.self,
-            ReportCommand.self, EventsCommand.self, Head.self, SystemCommand.self,
+            ReportCommand.self, DunningCommand.self, EventsCommand.self, Head.self,
+            SystemCommand.self,
             Verify.self, Backup.self, Replay.self, Explain.self, Export.self, Import.self,
         ]
     )

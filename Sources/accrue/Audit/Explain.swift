@@ -12,7 +12,9 @@ struct Explain: ParsableCommand {
             event into the same double-entry postings as `accrue export --format journal`, and \
             lists those on the invoice or customer with sequence, recorded-at, effective date, \
             type, amount and hash, then checks the sum against the ledger's own report at the \
-            same time: --as-of DATE keeps events effective by then (default: every date), \
+            same time. It also lists each reminder sent for the invoice or customer and why \
+            (policy, step, days past due, open amount), and for a customer its risk tier with \
+            the formula's inputs and the dunning policy in force: --as-of DATE keeps events effective by then (default: every date), \
             --known-at SEQ|TIME those recorded by then (default: the head). Exit 4 when the sum \
             and the report differ.
             """,
@@ -49,7 +51,11 @@ struct Explain: ParsableCommand {
             var book = PostingBook()
             var rows: [JSONValue] = []
             var open: Money?
+            var reminders: [JSONValue] = []
             try session.forEachRecord(through: time.sequence(of: report)) { record in
+                reminders += ExplainReminders.rows(record, asOf: time.asOf) { _, item in
+                    item.invoiceID == invoice
+                }
                 guard let entry = book.entry(for: record.event), time.includes(entry) else {
                     return true
                 }
@@ -80,6 +86,7 @@ struct Explain: ParsableCommand {
                     JSONMember("open", .string(open.decimalText)),
                     JSONMember("reported_open", reported.map(JSONValue.string) ?? .null),
                     JSONMember("matches", .bool(reported == open.decimalText)),
+                    JSONMember("reminders", .array(reminders)),
                 ])
             )
             if reported != open.decimalText { throw ExitStatus.verifyFault }
@@ -115,7 +122,11 @@ struct Explain: ParsableCommand {
             var book = PostingBook()
             var rows: [JSONValue] = []
             var sums = CustomerSums()
+            var reminders: [JSONValue] = []
             try session.forEachRecord(through: time.sequence(of: report)) { record in
+                reminders += ExplainReminders.rows(record, asOf: time.asOf) { reminder, _ in
+                    reminder.customerID == customer
+                }
                 guard let entry = book.entry(for: record.event), time.includes(entry) else {
                     return true
                 }
@@ -148,6 +159,15 @@ struct Explain: ParsableCommand {
                     JSONMember("events", .array(rows)),
                     JSONMember("totals", .array(totals)),
                     JSONMember("matches", .bool(matches)),
+                    JSONMember(
+                        "dunning",
+                        try ExplainReminders.standing(
+                            of: customerID,
+                            session: session,
+                            time: time.time
+                        )
+                    ),
+                    JSONMember("reminders", .array(reminders)),
                 ])
             )
             if !matches { throw ExitStatus.verifyFault }

@@ -64,7 +64,22 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "New default currency.") var currency: String?
         @Option(help: "New terms: net:DAYS or end_of_month:DAYS.") var terms: String?
         @Option(help: "New locale.") var locale: String?
-        @Option(help: "Clear an attribute (email, segment, currency, terms, locale); repeatable.")
+        @Option(
+            name: .customLong("dunning-policy"),
+            help: "Override: this dunning policy whatever the assignments say."
+        )
+        var dunningPolicy: String?
+        @Option(
+            name: .customLong("risk-tier"),
+            help: "Override the computed risk tier: low, medium or high."
+        )
+        var riskTier: String?
+        @Option(
+            help: """
+                Clear an attribute (email, segment, currency, terms, locale, dunning_policy, \
+                risk_tier); repeatable.
+                """
+        )
         var clear: [String] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
@@ -79,6 +94,8 @@ struct CustomerCommand: ParsableCommand {
             params.set("currency", currency)
             params["terms"] = try terms.map(ValueParsing.terms)
             params.set("locale", locale)
+            params.set("dunning_policy", dunningPolicy)
+            params.set("risk_tier", riskTier)
             for field in clear { params[field] = .null }
             return params
         }

@@ -44,13 +44,28 @@ struct LedgerCommand: ParsableCommand {
     struct Configure: WriteCommand {
         static let method = "ledger.configure"
         static let configuration = CommandConfiguration(
-            abstract: "Set the business time zone or write-off tolerances.",
+            abstract:
+                "Set the business time zone, write-off tolerances, the default dunning policy or the creditor.",
             discussion: """
                 Examples:
                   accrue ledger configure --time-zone Europe/Berlin
                   accrue ledger configure --write-off-tolerance EUR=0.50 --write-off-tolerance USD=0.50
+                  accrue ledger configure --default-policy standard --creditor-name "Example GmbH" \\
+                      --creditor-address ar@example.com --payment-instructions "IBAN DE00 1234"
                 """
         )
+
+        func validate() throws {
+            let creditor = [creditorName, creditorAddress, paymentInstructions].compactMap { $0 }
+            guard creditor.isEmpty || creditor.count == 3 else {
+                throw ValidationError(
+                    "--creditor-name, --creditor-address and --payment-instructions go together"
+                )
+            }
+            guard !(clearDefaultPolicy && defaultPolicy != nil) else {
+                throw ValidationError("give --default-policy or --clear-default-policy, not both")
+            }
+        }
 
         @Option(name: .customLong("time-zone"), help: "IANA time zone for business dates.")
         var timeZone: String?
@@ -59,6 +74,22 @@ struct LedgerCommand: ParsableCommand {
             help: "CURRENCY=AMOUNT left over that closes an invoice automatically; repeatable."
         )
         var tolerances: [String] = []
+        @Option(
+            name: .customLong("default-policy"),
+            help: "The dunning policy for customers no assignment covers."
+        )
+        var defaultPolicy: String?
+        @Flag(name: .customLong("clear-default-policy"), help: "Remove the default policy.")
+        var clearDefaultPolicy = false
+        @Option(name: .customLong("creditor-name"), help: "Who reminders come from.")
+        var creditorName: String?
+        @Option(name: .customLong("creditor-address"), help: "Their sender mail address.")
+        var creditorAddress: String?
+        @Option(
+            name: .customLong("payment-instructions"),
+            help: "How to pay, quoted in every reminder."
+        )
+        var paymentInstructions: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -70,6 +101,15 @@ struct LedgerCommand: ParsableCommand {
                 tolerances,
                 what: "--write-off-tolerance"
             )
+            params.set("default_policy", defaultPolicy)
+            if clearDefaultPolicy { params["default_policy"] = .null }
+            if let creditorName, let creditorAddress, let paymentInstructions {
+                params["creditor"] = .object([
+                    JSONMember("name", .string(creditorName)),
+                    JSONMember("address", .string(creditorAddress)),
+                    JSONMember("payment_instructions", .string(paymentInstructions)),
+                ])
+            }
             return params
         }
     }

@@ -19,8 +19,9 @@ protocol ReadCommand: ParsableCommand {
 
 extension ReadCommand {
     func run() throws {
+        let params = try params()
         let session = try LedgerSession(connection)
-        output.renderer.print(try session.call(Self.method, try params().json))
+        output.renderer.print(try session.call(Self.method, params.json))
     }
 }
 
@@ -58,9 +59,9 @@ protocol WriteCommand: ParsableCommand {
 
 extension WriteCommand {
     func run() throws {
+        var params = try params()
         let session = try LedgerSession(connection)
         _ = try session.daemon(for: "a write")
-        var params = try params()
         let commandID = write.resolvedCommandID
         params["command_id"] = .string(commandID)
         let result = try session.call(Self.method, params.json)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerWire
 
-/// `accrue report aging|balances|open-items|statement|kpis`.
+/// `accrue report aging|balances|open-items|statement|kpis|worklist|forecast|risk`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -13,7 +13,10 @@ struct ReportCommand: ParsableCommand {
             number or an RFC 3339 UTC time; default the head). "The aging on 31 December as we \
             knew it on 5 January" is --as-of 2025-12-31 --known-at 2026-01-05T23:59:59Z.
             """,
-        subcommands: [Aging.self, Balances.self, OpenItems.self, Statement.self, KPIs.self]
+        subcommands: [
+            Aging.self, Balances.self, OpenItems.self, Statement.self, KPIs.self, Worklist.self,
+            Forecast.self, Risk.self,
+        ]
     )
 
     /// `report.aging`.
