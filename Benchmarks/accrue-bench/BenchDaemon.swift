@@ -6,7 +6,12 @@ final class BenchDaemon {
     let socketPath: String
     private let process = Process()
 
-    init(directory: String) throws {
+    /// The daemon's process id.
+    var pid: pid_t { process.processIdentifier }
+
+    /// Starts the daemon with its socket in `directory`, on the ledger in `dataDirectory`
+    /// (default `directory/data`, created empty), and waits until it answers.
+    init(directory: String, dataDirectory: String? = nil) throws {
         try FileManager.default.createDirectory(
             atPath: directory,
             withIntermediateDirectories: true
@@ -16,10 +21,11 @@ final class BenchDaemon {
             .appendingPathComponent("accrued")
         process.executableURL = executable
         process.arguments = [
-            "--data-dir", directory + "/data", "--socket", socketPath, "--log-level", "warning",
+            "--data-dir", dataDirectory ?? directory + "/data", "--socket", socketPath,
+            "--log-level", "warning",
         ]
         try process.run()
-        for _ in 0..<400 {
+        for _ in 0..<2_400 {
             if let client = try? RPCClient(socketPath: socketPath),
                 (try? client.call("ledger.head")) != nil
             {

@@ -89,13 +89,7 @@ enum BenchMain {
             _ = try LMDBBaseline.scan(environment: log.environment, database: "events")
         }
         let verifyScan = try measure {
-            let report = try log.verifyChain { fields in
-                _ = try EventCodec.decode(
-                    type: fields.type,
-                    version: fields.version,
-                    payload: fields.payload
-                )
-            }
+            let report = try log.verifyChain(decode: EventLog.decodeEvent) { _ in }
             precondition(report.fault == nil, "bench ledger failed verify")
         }
         table.add(
@@ -115,6 +109,14 @@ enum BenchMain {
             count: Int(records)
         )
         precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
+
+        print("starting the release accrued on that ledger…")
+        table.daemon = try DaemonMemoryBench.run(
+            ledger: full,
+            scratch: scratch + "/daemon",
+            events: Int(records)
+        )
+        table.daemon?.lines.forEach { print("  " + $0) }
 
         print("report latencies on the projection of \(eventCount) events:")
         table.reports = ReportBench.run(generated.state)

@@ -15,6 +15,8 @@ struct BenchTable {
     let baselineName: String
     /// Report latencies, printed and written after the throughput rows.
     var reports: [ReportBench.Latency] = []
+    /// The daemon started on the benchmark ledger, if measured.
+    var daemon: DaemonMemoryBench?
 
     init(baselineName: String = "raw LMDB") {
         self.baselineName = baselineName
@@ -51,6 +53,7 @@ struct BenchTable {
                 )
             )
         }
+        if let daemon { Swift.print("\n" + daemon.lines.joined(separator: "\n")) }
         guard !reports.isEmpty else { return }
         Swift.print("\n| report (query + JSON) | events | median | max | target |")
         Swift.print("|---|---:|---:|---:|---|")
@@ -96,6 +99,7 @@ struct BenchTable {
             )
         }
         return "{\"benchmarks\":[\n" + items.joined(separator: ",\n") + "\n],\"reports\":[\n"
-            + latencies.joined(separator: ",\n") + "\n]}\n"
+            + latencies.joined(separator: ",\n") + "\n],\"daemon\":" + (daemon?.json ?? "null")
+            + "}\n"
     }
 }

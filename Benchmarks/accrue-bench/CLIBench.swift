@@ -108,10 +108,7 @@ enum CLIBench {
 
     /// A running process's peak resident memory so far (`VmHWM` in `/proc/PID/status`), in KiB.
     static func highWaterKiB(of pid: pid_t) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        DaemonMemoryBench.statusKiB("VmHWM:", of: pid)
     }
 
     /// Spawns `arguments` (looked up on `PATH`) with output to /dev/null and measures it.

@@ -9,7 +9,7 @@ struct VerifyAndBackupTests {
         let log = try openLog(directory.path)
         try appendRecords(log, count: 50)
         var seen: [UInt64] = []
-        let report = try log.verifyChain { fields in seen.append(fields.sequence) }
+        let report = try log.verifyChain(decode: { $0.sequence }, check: { seen.append($0.value) })
         #expect(report.fault == nil)
         #expect(report.recordsChecked == 51)
         #expect(report.headHash == log.head.hash)
@@ -21,7 +21,7 @@ struct VerifyAndBackupTests {
         let log = try openLog(directory.path)
         try appendRecords(log, count: 10)
         try tamper(log, sequence: 7) { bytes in bytes[bytes.count - 70] ^= 0x01 }
-        let report = try log.verifyChain { _ in }
+        let report = try log.verifyChain()
         #expect(report.fault?.sequence == 7)
         #expect(report.fault?.kind == .hashMismatch)
     }
@@ -37,7 +37,7 @@ struct VerifyAndBackupTests {
             let rehash = Array(bytes[..<split]).withUnsafeBytes { Digest.chain(previous: previous, canonical: $0) }
             bytes.replaceSubrange((split + 32)..., with: rehash.bytes)
         }
-        let report = try log.verifyChain { _ in }
+        let report = try log.verifyChain()
         #expect(report.fault?.sequence == 5)
         #expect(report.fault?.kind == .brokenLink)
     }
@@ -47,7 +47,7 @@ struct VerifyAndBackupTests {
         let log = try openLog(directory.path)
         try appendRecords(log, count: 10)
         try log.environment.write { txn in _ = try txn.delete(log.events, key: 6) }
-        let report = try log.verifyChain { _ in }
+        let report = try log.verifyChain()
         #expect(report.fault?.sequence == 6)
         #expect(report.fault?.kind == .gap)
     }
@@ -57,9 +57,10 @@ struct VerifyAndBackupTests {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 3)
-        let report = try log.verifyChain { fields in
-            if fields.sequence == 3 { throw BadPayload() }
-        }
+        let report = try log.verifyChain(
+            decode: { fields in if fields.sequence == 3 { throw BadPayload() } },
+            check: { _ in }
+        )
         #expect(report.fault?.sequence == 3)
         #expect(report.fault?.kind == .undecodable)
     }
@@ -76,7 +77,7 @@ struct VerifyAndBackupTests {
         try await writer.value
         let copy = try openLog(backup) { $0.environment.readOnly = true }
         #expect(copy.ledgerID == log.ledgerID)
-        let report = try copy.verifyChain { _ in }
+        let report = try copy.verifyChain()
         #expect(report.fault == nil)
         #expect(report.recordsChecked == copy.head.sequence)
         #expect(copy.head.sequence >= 101)

@@ -27,6 +27,8 @@ final class LedgerEngine: Sendable {
         self.log = log
         let head = log.head
         let state = try log.projection(through: head.sequence)
+        // Replay touched the whole log; reads from here on touch only what they need.
+        log.environment.releaseMappedPages()
         published = Mutex(Published(state: state, head: head))
         snapshots = Snapshotter(log: log, interval: snapshotInterval, lastSequence: head.sequence, logger: logger)
         logger.info("ledger open", metadata: ["event.sequence": "\(head.sequence)", "ledger.id": "\(log.ledgerID)"])

@@ -1,26 +1,50 @@
 extension EventLog {
-    /// Recomputes the hash chain from sequence 1 and hands every record's fields to `check`
-    /// (which decodes and evolves the domain projection, throwing to name an undecodable
-    /// payload); stops at the first fault.
+    /// Recomputes the hash chain from sequence 1, has worker threads `decode` every record
+    /// (throwing names an undecodable payload) and hands the results to `check` in sequence
+    /// order on the calling thread (which evolves the domain projection); stops at the first
+    /// fault.
     ///
-    /// - Parameter progress: called every 65,536 records with the sequence reached.
+    /// - Parameters:
+    ///   - progress: called every 65,536 records with the sequence reached.
+    ///   - options: how the work is divided among threads (hashes are always checked).
     /// - Returns: a report naming the first bad record, if any.
-    package func verifyChain(
+    package func verifyChain<Value: Sendable>(
         progress: (UInt64) -> Void = { _ in },
-        check: (RecordFields) throws -> Void
+        options: ScanOptions = ScanOptions(),
+        decode: @escaping @Sendable (RecordFields) throws -> Value,
+        check: (ScannedRecord<Value>) throws -> Void
     ) throws -> VerificationReport {
-        var expected: UInt64 = 1
+        var options = options
+        options.checksHashes = true
         var previous = Digest.zero
+        var checked: UInt64 = 0
         var fault: VerificationFault?
-        try scanStored(from: 1) { stored in
-            fault = Self.verifyRecord(stored, expected: expected, previous: previous, check: check)
-            guard fault == nil else { return false }
-            previous = Digest(raw: UnsafeRawBufferPointer(rebasing: stored[(stored.count - 32)...])) ?? .zero
-            if expected & 0xFFFF == 0 { progress(expected) }
-            expected += 1
+        let scanFault = try orderedScan(
+            first: 1,
+            last: try lastStoredSequence(),
+            options: options,
+            transform: decode
+        ) { record in
+            guard record.previousHash == previous else {
+                fault = VerificationFault(
+                    sequence: record.sequence,
+                    kind: .brokenLink,
+                    detail: "previous hash does not match record \(record.sequence - 1)"
+                )
+                return false
+            }
+            do {
+                try check(record)
+            } catch {
+                fault = VerificationFault(sequence: record.sequence, kind: .undecodable, detail: "\(error)")
+                return false
+            }
+            previous = record.hash
+            checked = record.sequence
+            if checked & 0xFFFF == 0 { progress(checked) }
             return true
         }
-        let checked = expected - 1
+        fault = fault ?? scanFault
         if fault == nil {
             let stored = try Self.storedHead(environment: environment, meta: meta)
             if let stored, stored.sequence > checked {
@@ -32,39 +56,10 @@ extension EventLog {
         return VerificationReport(recordsChecked: checked, headHash: previous, fault: fault)
     }
 
-    private static func verifyRecord(
-        _ stored: UnsafeRawBufferPointer,
-        expected: UInt64,
-        previous: Digest,
-        check: (RecordFields) throws -> Void
-    ) -> VerificationFault? {
-        let view: StoredRecordView
-        let fields: RecordFields
-        do {
-            view = try StoredRecordView(stored)
-            fields = try RecordFields(canonical: view.canonical)
-        } catch {
-            return VerificationFault(sequence: expected, kind: .undecodable, detail: error.description)
-        }
-        guard fields.sequence == expected else {
-            return VerificationFault(
-                sequence: expected,
-                kind: .gap,
-                detail: "found sequence \(fields.sequence) where \(expected) was expected"
-            )
-        }
-        guard view.previousHash == previous else {
-            return VerificationFault(sequence: expected, kind: .brokenLink, detail: "previous hash does not match record \(expected - 1)")
-        }
-        guard Digest.chain(previous: previous, canonical: view.canonical) == view.hash else {
-            return VerificationFault(sequence: expected, kind: .hashMismatch, detail: "stored hash differs from the recomputed hash")
-        }
-        do {
-            try check(fields)
-        } catch {
-            return VerificationFault(sequence: expected, kind: .undecodable, detail: "\(error)")
-        }
-        return nil
+    /// ``verifyChain(progress:options:decode:check:)`` of the hash chain alone: every record is
+    /// parsed and hashed, no payload decoded.
+    package func verifyChain(progress: (UInt64) -> Void = { _ in }) throws -> VerificationReport {
+        try verifyChain(progress: progress, decode: { _ in () }, check: { _ in })
     }
 }
 

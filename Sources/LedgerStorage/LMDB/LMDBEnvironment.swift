@@ -10,8 +10,8 @@ package final class LMDBEnvironment: @unchecked Sendable {
     // Invariant: `handle` is only used through LMDB calls, which are thread-safe on an
     // environment opened with MDB_NOTLS; `mapSizeBytes` and map resizing are guarded by
     // `resizeLock` (held exclusively), while every transaction holds it shared.
-    private let handle: OpaquePointer
-    private let resizeLock = ReadWriteLock()
+    let handle: OpaquePointer
+    let resizeLock = ReadWriteLock()
     private var mapSizeBytes: Int
 
     /// The directory holding `data.mdb` and `lock.mdb`.
@@ -180,7 +180,7 @@ package final class LMDBEnvironment: @unchecked Sendable {
     }
 
     /// Adopts the map size another process set (wraps `mdb_env_set_mapsize` with 0).
-    private func adoptGrownMap() throws(LMDBError) {
+    func adoptGrownMap() throws(LMDBError) {
         try resizeLock.withWriteLock { () throws(LMDBError) in
             try check(mdb_env_set_mapsize(handle, 0), "mdb_env_set_mapsize")
             var info = MDB_envinfo()

@@ -9,8 +9,8 @@ extension EventLog {
     /// - Returns: the report; its `fault` names the first bad record, if any.
     package func verifyLedger(progress: (UInt64) -> Void = { _ in }) throws -> VerificationReport {
         var rebuilt = LedgerState()
-        var report = try verifyChain(progress: progress) { fields in
-            try Self.evolve(&rebuilt, with: fields)
+        var report = try verifyChain(progress: progress, decode: Self.decodeEvent) { record in
+            rebuilt.evolve(record.value, record.meta)
         }
         guard report.fault == nil else { return report }
         let snapshot = try? latestSnapshot { try LedgerState(snapshot: $0) }

@@ -13,13 +13,12 @@ extension EventLog {
     ///
     /// - Throws: ``StorageError/corrupt(_:)`` naming the first record that does not decode.
     package func replay(into state: inout LedgerState, from start: UInt64, through end: UInt64? = nil) throws {
-        guard end.map({ $0 >= start }) ?? true else { return }
-        try scanStored(from: start) { stored in
-            let fields = try Self.fields(of: stored)
-            if let end, fields.sequence > end { return false }
-            try Self.evolve(&state, with: fields)
+        let last = min(end ?? .max, try lastStoredSequence())
+        let fault = try orderedScan(first: start, last: last, transform: Self.decodeEvent) { record in
+            state.evolve(record.value, record.meta)
             return true
         }
+        if let fault { throw StorageError.corrupt(fault.description) }
     }
 
     /// The projection at the head: the newest snapshot plus the records after it, or a full
@@ -38,22 +37,19 @@ extension EventLog {
         return state
     }
 
-    /// Decodes one record's payload and evolves `state` with it.
-    static func evolve(_ state: inout LedgerState, with fields: RecordFields) throws {
-        let event: LedgerEvent
+    /// Decodes one record's payload, naming its type and version when it does not decode.
+    @Sendable package static func decodeEvent(_ fields: RecordFields) throws -> LedgerEvent {
         do {
-            event = try EventCodec.decode(type: fields.type, version: fields.version, payload: fields.payload)
+            return try EventCodec.decode(type: fields.type, version: fields.version, payload: fields.payload)
         } catch {
-            throw StorageError.corrupt("record \(fields.sequence) (\(fields.type) v\(fields.version)): \(error)")
+            throw StorageError.corrupt("\(fields.type) v\(fields.version): \(error)")
         }
-        state.evolve(event, EventMeta(sequence: fields.sequence, recordedAtMicros: fields.recordedAtMicros))
     }
+}
 
-    static func fields(of stored: UnsafeRawBufferPointer) throws -> RecordFields {
-        do {
-            return try RecordFields(canonical: try StoredRecordView(stored).canonical)
-        } catch {
-            throw StorageError.corrupt("\(error)")
-        }
+extension ScannedRecord {
+    /// The sequence and recorded-at time the projection keeps with each fact.
+    package var meta: EventMeta {
+        EventMeta(sequence: sequence, recordedAtMicros: recordedAtMicros)
     }
 }
