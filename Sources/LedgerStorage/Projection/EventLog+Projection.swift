@@ -9,13 +9,20 @@ extension EventLog {
         }
     }
 
-    /// Replays records `start...through` (to the head when `through` is `nil`) into `state`.
+    /// Replays records `start...through` (to the head when `through` is `nil`) into `state`,
+    /// calling `progress` every 65,536 records with the sequence reached.
     ///
     /// - Throws: ``StorageError/corrupt(_:)`` naming the first record that does not decode.
-    package func replay(into state: inout LedgerState, from start: UInt64, through end: UInt64? = nil) throws {
+    package func replay(
+        into state: inout LedgerState,
+        from start: UInt64,
+        through end: UInt64? = nil,
+        progress: (UInt64) -> Void = { _ in }
+    ) throws {
         let last = min(end ?? .max, try lastStoredSequence())
         let fault = try orderedScan(first: start, last: last, transform: Self.decodeEvent) { record in
             state.evolve(record.value, record.meta)
+            if record.sequence & 0xFFFF == 0 { progress(record.sequence) }
             return true
         }
         if let fault { throw StorageError.corrupt(fault.description) }

@@ -58,12 +58,8 @@ struct Replay: ParsableCommand {
         let end = min(through ?? log.head.sequence, log.head.sequence)
         let started = Date()
         var state = LedgerState()
-        var next: UInt64 = 1
-        while next <= end {
-            let chunkEnd = min(end, next + 99_999)
-            try log.replay(into: &state, from: next, through: chunkEnd)
-            Progress.report("replayed \(chunkEnd) of \(end) records")
-            next = chunkEnd + 1
+        try log.replay(into: &state, from: 1, through: end) { sequence in
+            Progress.report("replayed \(sequence) of \(end) records")
         }
         Progress.clear()
         let seconds = Date().timeIntervalSince(started)
