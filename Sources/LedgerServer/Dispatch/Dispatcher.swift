@@ -79,6 +79,8 @@ final class Dispatcher: Sendable {
             }
         case .write(let decoder):
             return submitWrite(decoder, request: request, id: id, actor: Actor(uid: uid, role: role.rawValue), on: eventLoop)
+        case .routedWrite(let decoder, let route):
+            return submitWrite(decoder, request: request, id: id, actor: Actor(uid: uid, role: role.rawValue), via: route, on: eventLoop)
         case .subscribe:
             return eventLoop.makeSucceededFuture(Self.errorReply(id, .invalidRequest("subscribe is handled by the connection", reason: "internal")))
         }
@@ -106,6 +108,7 @@ final class Dispatcher: Sendable {
         request: RPCRequest,
         id: RPCID,
         actor: Actor,
+        via route: MethodSpec.WriteRoute? = nil,
         on eventLoop: any EventLoop
     ) -> EventLoopFuture<[UInt8]> {
         let commandID: String
@@ -127,7 +130,7 @@ final class Dispatcher: Sendable {
             queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
             complete: { promise.succeed($0) }
         )
-        if !writer.submit(submission) {
+        if !(route.map { $0(submission) } ?? writer.submit(submission)) {
             // A refused submission (full queue, or closed for shutdown) still completes its
             // promise: NIO treats a dropped promise as a leak and traps in debug builds.
             promise.succeed(
