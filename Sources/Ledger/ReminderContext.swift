@@ -72,7 +72,8 @@ extension ReminderMessage {
     private static func totals(_ items: [ReminderItem]) -> [PayloadValue] {
         var totals: [Currency: Money] = [:]
         for item in items {
-            totals[item.open.currency] = totals[item.open.currency].map { $0 + item.open } ?? item.open
+            totals[item.open.currency] =
+                totals[item.open.currency].map { $0 + item.open } ?? item.open
         }
         return totals.values.sorted { $0.currency < $1.currency }.map { total in
             var object = PayloadObjectBuilder()

@@ -7,6 +7,7 @@ extension ReminderMessage {
     ///   - subject: The rendered subject; line breaks become spaces.
     ///   - body: The rendered plain-text body.
     ///   - from: The `From` mailbox (see ``ReminderMail/mailbox(_:_:)``); nil leaves it out.
+    /// - Returns: The message text.
     package func rfc5322(subject: String, body: String, from: String?) -> String {
         let reminder = self.reminder
         let items = reminder.items.map { "\($0.invoiceID)#\($0.step)" }.joined(separator: " ")

@@ -93,9 +93,12 @@ package final class LedgerDaemon: Service {
             logger: logger
         )
         let dispatcher = Dispatcher(
-            methods: DunningMethods.all(runner: runner, delivery: { [self] in
-                delivery.withLock { $0 }
-            }) + ServerMethods.all,
+            methods: DunningMethods.all(
+                runner: runner,
+                delivery: { [self] in
+                    delivery.withLock { $0 }
+                }
+            ) + ServerMethods.all,
             roles: roles,
             engine: engine,
             writer: writer,

@@ -49,7 +49,8 @@ struct Accrued: AsyncParsableCommand {
 
     @Option(
         name: .customLong("dunning-interval"),
-        help: "Run the dunning scheduler every this many seconds (at least 1), whatever [dunning] enabled and interval_seconds say."
+        help:
+            "Run the dunning scheduler every this many seconds (at least 1), whatever [dunning] enabled and interval_seconds say."
     )
     var dunningIntervalSeconds: Int?
 
@@ -79,7 +80,8 @@ struct Accrued: AsyncParsableCommand {
 
     @Option(
         name: .customLong("spool-dir"),
-        help: "Where the spool channel writes reminders (default: the first [channels.*] spool directory, else spool beside the data directory)."
+        help:
+            "Where the spool channel writes reminders (default: the first [channels.*] spool directory, else spool beside the data directory)."
     )
     var spoolDirectory: String?
 

@@ -92,7 +92,10 @@ struct DunningExecChannelTests {
         let reasons = (failed?["failed"]?.arrayValue ?? []).compactMap { $0["error"]?.stringValue }
         #expect(reasons.count == 2)
         #expect(reasons.allSatisfy { $0 == "hook.sh exited with 1: relay refused the message" })
-        let attempts = try String(contentsOfFile: workspace.directory + "/attempts", encoding: .utf8)
+        let attempts = try String(
+            contentsOfFile: workspace.directory + "/attempts",
+            encoding: .utf8
+        )
         #expect(attempts.split(separator: "\n").count == 4)
         let events = try client.call("events.read", json(#"{"from_seq":1,"limit":100}"#))
         let types = (events["result"]?["events"]?.arrayValue ?? []).compactMap {
@@ -110,7 +113,11 @@ struct DunningExecChannelTests {
             #"sleep 60 & echo $! >> "$1/children"; wait"#
         )
         let (daemon, client) = try workspace.prepared(
-            config: Self.config([hook, workspace.directory], timeout: 1, dunning: "max_attempts = 1")
+            config: Self.config(
+                [hook, workspace.directory],
+                timeout: 1,
+                dunning: "max_attempts = 1"
+            )
         )
         defer { daemon.stop() }
         let started = ContinuousClock.now
@@ -126,8 +133,11 @@ struct DunningExecChannelTests {
                 $0["error"]?.stringValue == "hook.sh timed out after 1 s and was killed"
             }
         )
-        let children = try String(contentsOfFile: workspace.directory + "/children", encoding: .utf8)
-            .split(separator: "\n").compactMap { Int32($0) }
+        let children = try String(
+            contentsOfFile: workspace.directory + "/children",
+            encoding: .utf8
+        )
+        .split(separator: "\n").compactMap { Int32($0) }
         #expect(children.count == 2)
         for child in children { #expect(Self.isGone(child), "sleep \(child) still runs") }
         #expect(try client.call("ledger.head")["result"] != nil)

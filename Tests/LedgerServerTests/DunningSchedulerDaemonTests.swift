@@ -63,7 +63,11 @@ struct DunningSchedulerDaemonTests {
         let spooled = DunningProtocolTests.spoolFiles(daemon)
         #expect(spooled.count == 2)
         daemon.stop()
-        daemon = try DaemonProcess(directory: setup.directory, arguments: arguments, logLevel: "info")
+        daemon = try DaemonProcess(
+            directory: setup.directory,
+            arguments: arguments,
+            logLevel: "info"
+        )
         defer { daemon.stop() }
         #expect(Self.waitForScheduledRuns(daemon, 2), "\(daemon.stderrText())")
         #expect(try Self.sentItems(daemon.client()) == expected)
@@ -74,7 +78,10 @@ struct DunningSchedulerDaemonTests {
         let workspace = try ChannelWorkspace()
         defer { workspace.remove() }
         let templates = workspace.directory + "/templates"
-        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: templates,
+            withIntermediateDirectories: true
+        )
         try """
         Subject: Zahlungserinnerung {{customer.name}}
 
@@ -124,7 +131,10 @@ struct DunningSchedulerDaemonTests {
         let workspace = try ChannelWorkspace()
         defer { workspace.remove() }
         let templates = workspace.directory + "/templates"
-        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: templates,
+            withIntermediateDirectories: true
+        )
         try "Subject: Hi\n\nDear {{customer.name}},\n{{#invoices}}\n- {{invoice_id}}\n"
             .write(toFile: templates + "/final.mustache", atomically: true, encoding: .utf8)
         let config = try ConfigFile(

@@ -4,10 +4,12 @@ internal import LedgerWire
 /// One method of the protocol: its name, the least role that may call it, and how it runs.
 struct MethodSpec: Sendable {
     /// Writes a read method's result value into the reply.
-    typealias ReadHandler = @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
+    typealias ReadHandler =
+        @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
     /// Turns a write method's params (without `command_id`) into the work for the writer; the
     /// head state lets amounts without a `currency` take their document's.
-    typealias WriteDecoder = @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
+    typealias WriteDecoder =
+        @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
     /// Takes a decoded write instead of the writer, to do work before it (and off the event
     /// loop) and then pass it on; false when it refuses it (`busy`).
     typealias WriteRoute = @Sendable (WriteSubmission) -> Bool

@@ -73,7 +73,8 @@ enum BuiltInTemplates {
         """
 
     /// The open amount per currency, comma-separated.
-    private static let totals = "{{#totals}}{{open}} {{currency}}{{^last()}}, {{/last()}}{{/totals}}"
+    private static let totals =
+        "{{#totals}}{{open}} {{currency}}{{^last()}}, {{/last()}}{{/totals}}"
 
     /// The fee invoices charged in this message, on a line of their own when there are any.
     private static let fees = """

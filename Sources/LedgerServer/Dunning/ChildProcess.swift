@@ -113,7 +113,9 @@ struct ChildProcess {
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard fd >= 0 else {
-            throw DeliveryError("cannot create a temporary file: \(String(cString: strerror(errno)))")
+            throw DeliveryError(
+                "cannot create a temporary file: \(String(cString: strerror(errno)))"
+            )
         }
         // Close-on-exec: only the child the descriptor is meant for gets it, through dup2.
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -125,7 +127,9 @@ struct ChildProcess {
             let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard count > 0 || errno == EINTR else {
                 close(fd)
-                throw DeliveryError("cannot write a temporary file: \(String(cString: strerror(errno)))")
+                throw DeliveryError(
+                    "cannot write a temporary file: \(String(cString: strerror(errno)))"
+                )
             }
             written += max(count, 0)
         }

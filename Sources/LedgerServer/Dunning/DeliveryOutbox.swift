@@ -43,10 +43,14 @@ final class DeliveryOutbox: Sendable {
     /// Records the outcome of an attempt at `messageID` and says what the run records.
     ///
     /// - Parameters:
+    ///   - messageID: The message tried.
     ///   - error: nil when the attempt delivered the message, else the reason it failed.
+    ///   - now: When the attempt ended.
     ///   - backoff: `retry_backoff_seconds`: the wait after the first failure, doubled after
     ///     each further one.
     ///   - maxAttempts: `max_attempts`: the failures after which the message counts as failed.
+    /// - Returns: `.delivered`, `.pending` (attempts left: wait and retry) or `.failed`
+    ///   (attempts used up: record it, and start over).
     func record(
         _ messageID: String,
         error: String?,

@@ -19,7 +19,8 @@ struct ReminderDelivery: Sendable {
 
     /// The channel a step named `name` delivers through.
     func channel(named name: String) -> ChannelSettings {
-        channels[name] ?? defaultChannel.flatMap { channels[$0] } ?? .spool(directory: spoolDirectory)
+        channels[name] ?? defaultChannel.flatMap { channels[$0] }
+            ?? .spool(directory: spoolDirectory)
     }
 
     /// Renders `message` with its template.
