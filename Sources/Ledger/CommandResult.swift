@@ -144,4 +144,21 @@ private func addRun(
     result.add("sent", .array(sent))
     result.add("failed", .array(failed))
     result.add("fee_invoices", .array(fees))
+    result.add("pending", .array(pendingDeliveries(command)))
+}
+
+/// The deliveries that failed with attempts left, `{customer_id, message_id, attempts, error}`,
+/// by customer: not recorded, tried again by a later run.
+private func pendingDeliveries(_ command: RunDunning) -> [PayloadValue] {
+    var pending: [PayloadValue] = []
+    for (customerID, outcome) in (command.deliveries ?? [:]).sorted(by: { $0.key < $1.key }) {
+        guard case .pending(let messageID, let error, let attempts) = outcome else { continue }
+        var object = PayloadObjectBuilder()
+        object.add("customer_id", string: customerID.rawValue)
+        object.add("message_id", string: messageID)
+        object.add("attempts", .int(Int64(attempts)))
+        object.add("error", string: DeliveryOutcome.cleanError(error))
+        pending.append(object.value)
+    }
+    return pending
 }

@@ -75,30 +75,43 @@ extension Decider {
         return [.dunningPolicyAssigned(assignment)]
     }
 
-    /// Records the plan for `as_of`: the fee invoices, then one `reminder.sent` per customer
-    /// (or `reminder.failed`, without fees, for a customer whose delivery failed). Refuses a
-    /// date after today (a reminder cannot be sent in the future) or in the closed period.
+    /// Records the run for `as_of`: for each customer whose message was delivered, the fee
+    /// invoices, then one `reminder.sent`; for one whose attempts are exhausted, a
+    /// `reminder.failed` without fees. A delivery the current plan does not have (the state
+    /// changed while the daemon delivered) and a pending one record nothing: a later run plans
+    /// them again. Refuses a date after today (a reminder cannot be sent in the future) or in
+    /// the closed period.
     func runDunning(_ command: RunDunning) throws(Rejection) -> [LedgerEvent] {
         try checkRun(command)
-        let plan = state.dunningPlan(asOf: command.asOf)
+        let plan = state.dunningPlan(
+            asOf: command.asOf,
+            customerIDs: command.deliveries.map { Set($0.keys) }
+        )
         var events: [LedgerEvent] = []
         var reminders: [LedgerEvent] = []
         for message in plan.messages {
             var reminder = message.reminder
-            if let error = command.failures[reminder.customerID] {
-                reminder.error = error
+            let outcome =
+                command.deliveries?[reminder.customerID]
+                ?? .delivered(messageID: reminder.messageID)
+            guard outcome.messageID == reminder.messageID else { continue }
+            switch outcome {
+            case .delivered:
+                let charged = Set(reminder.items.compactMap(\.feeInvoiceID))
+                events += plan.feeInvoices.filter { charged.contains($0.invoiceID) }.map(
+                    LedgerEvent.invoiceIssued
+                )
+                reminders.append(.reminderSent(reminder))
+            case .failed(_, let error, _):
+                reminder.error = DeliveryOutcome.cleanError(error)
                 for index in reminder.items.indices {
                     reminder.items[index].fee = nil
                     reminder.items[index].interest = nil
                     reminder.items[index].feeInvoiceID = nil
                 }
                 reminders.append(.reminderFailed(reminder))
-            } else {
-                let charged = Set(reminder.items.compactMap(\.feeInvoiceID))
-                events += plan.feeInvoices.filter { charged.contains($0.invoiceID) }.map(
-                    LedgerEvent.invoiceIssued
-                )
-                reminders.append(.reminderSent(reminder))
+            case .pending:
+                continue
             }
         }
         return events + reminders

@@ -15,15 +15,19 @@ extension LedgerState {
     /// and interest of a step become an invoice of their own; fee invoices are reminded of (from
     /// the day after the run that charged them) but never charged for. Sent steps are consolidated into one message per customer.
     ///
-    /// - Parameter asOf: The business date of the run. Every reminder recorded counts, even one
-    ///   dated after `asOf`: a backdated run must not send a step again (its gap check then
-    ///   waits for the later reminder).
+    /// - Parameters:
+    ///   - asOf: The business date of the run. Every reminder recorded counts, even one dated
+    ///     after `asOf`: a backdated run must not send a step again (its gap check then waits
+    ///     for the later reminder).
+    ///   - customerIDs: Plan only these customers (the writer re-checks what the daemon
+    ///     delivered without planning the whole ledger again); nil plans every customer.
     /// - Returns: The plan; deterministic for a state and date.
-    package func dunningPlan(asOf: LedgerDate) -> DunningPlan {
+    package func dunningPlan(asOf: LedgerDate, customerIDs: Set<CustomerID>? = nil) -> DunningPlan {
         var plan = DunningPlan(asOf: asOf)
         let time = ReportTime(asOf: asOf, knownAt: head)
         customers.forEach { customer in
             guard !customer.openInvoices.isEmpty else { return }
+            if let customerIDs, !customerIDs.contains(customer.id) { return }
             let policy = dunningPolicy(for: customer, at: time)
             var items: [ReminderItem] = []
             for index in customer.openInvoices {

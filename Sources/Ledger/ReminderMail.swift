@@ -2,22 +2,25 @@
 /// encoded as RFC 2047 words, and a plain-text UTF-8 body.
 extension ReminderMessage {
     /// The whole message, CRLF line ends, ready for a spool file or a sendmail pipe.
-    package func rfc5322(creditor: CreditorIdentity?) -> String {
-        let (subject, body) = ReminderTemplates.render(self, creditor: creditor)
+    ///
+    /// - Parameters:
+    ///   - subject: The rendered subject; line breaks become spaces.
+    ///   - body: The rendered plain-text body.
+    ///   - from: The `From` mailbox (see ``ReminderMail/mailbox(_:_:)``); nil leaves it out.
+    /// - Returns: The message text.
+    package func rfc5322(subject: String, body: String, from: String?) -> String {
         let reminder = self.reminder
         let items = reminder.items.map { "\($0.invoiceID)#\($0.step)" }.joined(separator: " ")
         var headers: [(String, String)] = [
             ("Message-ID", reminder.messageID),
-            ("Date", reminder.date.description),
+            ("Date", ReminderMail.dateTime(reminder.date)),
         ]
-        if let creditor {
-            headers.append(("From", ReminderMail.mailbox(creditor.name, creditor.address)))
-        }
+        if let from { headers.append(("From", from)) }
         if let email {
             headers.append(("To", ReminderMail.mailbox(customerName, email)))
         }
         headers += [
-            ("Subject", ReminderMail.encodedWord(subject)),
+            ("Subject", ReminderMail.encodedWord(ReminderMail.oneLine(subject))),
             ("MIME-Version", "1.0"),
             ("Content-Type", "text/plain; charset=utf-8"),
             ("Content-Transfer-Encoding", "8bit"),
@@ -42,6 +45,20 @@ package enum ReminderMail {
         String(
             value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) }
         )
+    }
+
+    /// An RFC 5322 date-time for the start of `date` in UTC, such as
+    /// `Tue, 10 Feb 2026 00:00:00 +0000`: the run's business date, the only time the ledger
+    /// decides with (a timestamp would make a redelivered message differ).
+    package static func dateTime(_ date: LedgerDate) -> String {
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
+        let weekday = weekdays[Int(((date.daysSinceEpoch % 7) + 7) % 7)]
+        let (year, month, day) = date.components
+        let dayText = day < 10 ? "0\(day)" : "\(day)"
+        return "\(weekday), \(dayText) \(months[month - 1]) \(year) 00:00:00 +0000"
     }
 
     /// `"Name" <address>`, the name encoded when it is not plain ASCII.

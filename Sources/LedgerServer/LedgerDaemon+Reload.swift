@@ -9,12 +9,15 @@ extension LedgerDaemon {
     ///
     /// - Parameter settings: the file as read now, with the command line's overrides applied.
     /// - Returns: the keys applied and the keys waiting for a restart.
-    /// - Throws: ``ConfigError`` when a role names an unknown user or group; nothing changes.
+    /// - Throws: ``ConfigError`` when a role names an unknown user or group or a reminder
+    ///   template is refused; nothing changes.
     @discardableResult
     package func reload(_ settings: DaemonSettings) throws(ConfigError) -> ReloadOutcome {
         notifier.notify("RELOADING=1")
         defer { notifier.notify("READY=1") }
         let policy = try settings.roles.resolve(daemonUID: currentUID())
+        let templates = try ReminderTemplateLibrary(directory: settings.dunning.templatesDirectory)
+        delivery.withLock { $0 = configuration.reminderDelivery(settings, templates: templates) }
         let outcome = live.withLock { current in
             let changed = settings.changedKeys(comparedTo: current)
             current.roles = settings.roles

@@ -24,6 +24,8 @@ package final class LedgerDaemon: Service {
     let live: Mutex<DaemonSettings>
     /// The log level the executable's handler reads, when it offers one to change.
     let logLevel: LiveLogLevel?
+    /// The channels and templates reminders go out with; a reload replaces them.
+    let delivery: Mutex<ReminderDelivery>
 
     /// Opens nothing yet; ``run()`` does the work.
     ///
@@ -51,6 +53,12 @@ package final class LedgerDaemon: Service {
         )
         stats = ServerStats()
         live = Mutex(configuration.settings)
+        delivery = Mutex(
+            configuration.reminderDelivery(
+                configuration.settings,
+                templates: configuration.templates
+            )
+        )
     }
 
     /// Runs until the service group's graceful shutdown.
@@ -76,10 +84,20 @@ package final class LedgerDaemon: Service {
         writer.start()
         let readPool = NIOThreadPool(numberOfThreads: 2)
         readPool.start()
+        let runner = DunningRunner(
+            engine: engine,
+            writer: writer,
+            settings: { [self] in
+                (delivery.withLock { $0 }, live.withLock { $0.dunning })
+            },
+            logger: logger
+        )
         let dispatcher = Dispatcher(
             methods: DunningMethods.all(
-                delivery: ReminderDelivery(spoolDirectory: configuration.resolvedSpoolDirectory),
-                today: { engine.businessToday() }
+                runner: runner,
+                delivery: { [self] in
+                    delivery.withLock { $0 }
+                }
             ) + ServerMethods.all,
             roles: roles,
             engine: engine,
@@ -97,6 +115,7 @@ package final class LedgerDaemon: Service {
                 group: group
             )
         } catch {
+            await runner.shutdown()
             writer.drainAndStop()
             try? await group.shutdownGracefully()
             try? await readPool.shutdownGracefully()
@@ -115,6 +134,7 @@ package final class LedgerDaemon: Service {
         await withDiscardingTaskGroup { tasks in
             tasks.addTask { await self.heartbeat(engine: engine, writer: writer) }
             tasks.addTask { await self.rewriteMetricsTextfile(engine: engine, writer: writer) }
+            tasks.addTask { await self.scheduleDunning(runner: runner, engine: engine) }
             try? await gracefulShutdown()
             tasks.cancelAll()
         }
@@ -122,6 +142,8 @@ package final class LedgerDaemon: Service {
         notifier.notify("STOPPING=1\nSTATUS=stopping: answering what is in flight")
         logger.info("stopping: no new connections, answering what is in flight")
         try? await listener.close()
+        // A dunning run in progress finishes (and is recorded) before the writer stops.
+        await runner.shutdown()
         await Self.offCooperativePool { writer.drainAndStop() }
         // Replies to the last commits are handed to the event loops; let them write.
         await Self.barrier(group)

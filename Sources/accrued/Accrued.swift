@@ -14,7 +14,7 @@ struct Accrued: AsyncParsableCommand {
         discussion: """
             Keeps the append-only, hash-chained event log of one ledger directory and serves \
             JSON-RPC 2.0 on a Unix socket, one message per line. Flags override the \
-            configuration file. SIGHUP reloads roles, channels, dunning, the metrics \
+            configuration file. SIGHUP reloads roles, channels, dunning (with its templates), the metrics \
             textfile and the log level; SIGTERM stops it cleanly: it answers what is in \
             flight, snapshots and closes the ledger.
             """
@@ -47,6 +47,13 @@ struct Accrued: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default info).")
     var logLevel: String?
 
+    @Option(
+        name: .customLong("dunning-interval"),
+        help:
+            "Run the dunning scheduler every this many seconds (at least 1), whatever [dunning] enabled and interval_seconds say."
+    )
+    var dunningIntervalSeconds: Int?
+
     func validate() throws {
         if let logLevel, !ServerSettings.logLevels.contains(logLevel) {
             throw ValidationError(
@@ -56,6 +63,9 @@ struct Accrued: AsyncParsableCommand {
         if let snapshotInterval, snapshotInterval < 1 {
             throw ValidationError("--snapshot-interval must be at least 1")
         }
+        if let dunningIntervalSeconds, !(1...604_800).contains(dunningIntervalSeconds) {
+            throw ValidationError("--dunning-interval must be 1 to 604800 seconds")
+        }
     }
 
     private var overrides: CommandLineOverrides {
@@ -63,13 +73,15 @@ struct Accrued: AsyncParsableCommand {
             dataDirectory: dataDirectory,
             socketPath: socketPath,
             snapshotInterval: snapshotInterval,
-            logLevel: logLevel
+            logLevel: logLevel,
+            dunningIntervalSeconds: dunningIntervalSeconds
         )
     }
 
     @Option(
         name: .customLong("spool-dir"),
-        help: "Where the spool channel writes reminders (default: the first [channels.*] spool directory, else spool beside the data directory)."
+        help:
+            "Where the spool channel writes reminders (default: the first [channels.*] spool directory, else spool beside the data directory)."
     )
     var spoolDirectory: String?
 

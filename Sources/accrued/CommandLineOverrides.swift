@@ -6,6 +6,9 @@ struct CommandLineOverrides: Sendable {
     var socketPath: String?
     var snapshotInterval: Int?
     var logLevel: String?
+    /// `--dunning-interval`: run the scheduler every this many seconds, enabled whatever the
+    /// file says; below the file's 60-second minimum for tests and demonstrations.
+    var dunningIntervalSeconds: Int?
 
     /// `settings` with every given flag applied.
     func apply(to settings: DaemonSettings) -> DaemonSettings {
@@ -14,6 +17,10 @@ struct CommandLineOverrides: Sendable {
         if let socketPath { settings.server.socketPath = socketPath }
         if let snapshotInterval { settings.server.snapshotInterval = snapshotInterval }
         if let logLevel { settings.server.logLevel = logLevel }
+        if let dunningIntervalSeconds {
+            settings.dunning.enabled = true
+            settings.dunning.intervalSeconds = dunningIntervalSeconds
+        }
         return settings
     }
 

@@ -321,13 +321,35 @@ struct DunningSchedulerTests {
         ledger.runAll([
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
         ])
-        try ledger.run(runDunning("2026-01-28", failures: ["ACME": "disk full"]))
+        try ledger.runDunning("2026-01-28") {
+            .failed(messageID: $0.reminder.messageID, error: "disk\nfull", attempts: 5)
+        }
         #expect(ledger.sentSteps.isEmpty)
         #expect(
             ledger.state.dunning.lastFailures[CustomerID(validated: "ACME")]?.error == "disk full"
         )
         try ledger.run(runDunning("2026-01-29"))
         #expect(ledger.sentSteps == ["INV-1#1"])
+    }
+
+    @Test func pendingUnattemptedAndStaleDeliveriesRecordNothing() throws {
+        var ledger = TestLedger.dunning()
+        ledger.runAll([
+            register("BETA"),
+            issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31"),
+            issue("INV-2", "BETA", eur("100.00"), issued: "2026-01-01", due: "2026-01-31"),
+        ])
+        let head = ledger.log.count
+        try ledger.runDunning("2026-01-28") { message in
+            message.reminder.customerID.rawValue == "ACME"
+                ? .pending(messageID: message.reminder.messageID, error: "busy", attempts: 1)
+                : nil
+        }
+        // Delivered under a Message-ID the plan no longer has: the state changed meanwhile.
+        try ledger.runDunning("2026-01-28") { _ in .delivered(messageID: "<r.stale@L.accrue>") }
+        #expect(ledger.log.count == head)
+        try ledger.runDunning("2026-01-28") { .delivered(messageID: $0.reminder.messageID) }
+        #expect(ledger.sentSteps == ["INV-1#1", "INV-2#1"])
     }
 
     @Test func runsInTheFutureOrForAnUnknownPolicyAreRefused() {
@@ -348,7 +370,7 @@ struct DunningSchedulerTests {
             issue("INV-1", "ACME", eur("100.00"), issued: "2026-01-01", due: "2026-01-31")
         ])
         try ledger.run(runDunning("2026-01-28"))
-        try ledger.run(runDunning("2026-02-07", failures: [:]))
+        try ledger.runDunning("2026-02-07") { .delivered(messageID: $0.reminder.messageID) }
         var replayed = LedgerState()
         for (event, meta) in ledger.log {
             let encoded = EventCodec.encode(event)

@@ -72,18 +72,25 @@ func defaultPolicy(_ id: String) -> Command {
     )
 }
 
-func runDunning(_ day: String, failures: [String: String] = [:]) -> Command {
-    .runDunning(
-        RunDunning(
-            asOf: date(day),
-            failures: Dictionary(
-                uniqueKeysWithValues: failures.map { (CustomerID(validated: $0.key), $0.value) }
-            )
-        )
-    )
+/// A run in which every planned message counts as delivered.
+func runDunning(_ day: String) -> Command {
+    .runDunning(RunDunning(asOf: date(day)))
 }
 
 extension TestLedger {
+    /// Runs dunning as the daemon does: plans on the current state, then submits what
+    /// `outcome` says became of each message (nil: not attempted).
+    mutating func runDunning(
+        _ day: String,
+        outcome: (ReminderMessage) -> DeliveryOutcome?
+    ) throws {
+        var deliveries: [CustomerID: DeliveryOutcome] = [:]
+        for message in plan(day).messages {
+            deliveries[message.reminder.customerID] = outcome(message)
+        }
+        try run(.runDunning(RunDunning(asOf: date(day), deliveries: deliveries)))
+    }
+
     /// The dunning plan as of `day`.
     func plan(_ day: String) -> DunningPlan { state.dunningPlan(asOf: date(day)) }
 

@@ -34,28 +34,44 @@ struct ReminderMailTests {
         )
     }
 
-    @Test func placeholdersRenderTheirValuesAndUnknownOnesNothing() {
-        let text = ReminderTemplates.render(
-            "Dear {{ customer_name }}, {{unknown}}pay {{totals}} to {{payment_instructions}}. {{open",
-            ReminderTemplates.variables(Self.message(), creditor: Self.creditor)
+    static func mail(_ message: ReminderMessage = message()) -> String {
+        message.rfc5322(
+            subject: "Payment reminder\r\nBcc: evil@example.com",
+            body: "Dear Acme,\npay.",
+            from: ReminderMail.mailbox(creditor.name, creditor.address)
         )
-        #expect(text == "Dear Acme GmbH, pay 1190.00 EUR to IBAN DE89. {{open")
+    }
+
+    @Test func theContextHasTheDocumentedVariables() {
+        let context = Self.message().templateContext(creditor: Self.creditor)
+        #expect(context["customer"]?["name"] == .string("Acme GmbH"))
+        #expect(context["customer"]?["email"] == .string("ap@acme.example"))
+        #expect(context["creditor"]?["name"] == .string("Example GmbH"))
+        #expect(context["payment_instructions"] == .string("IBAN DE89"))
+        #expect(context["as_of"] == .string("2026-02-07"))
+        let invoice = context["invoices"]?[0]
+        #expect(invoice?["invoice_id"] == .string("INV-1"))
+        #expect(invoice?["days_overdue"] == .int(7))
+        #expect(invoice?["step"] == .int(2))
+        #expect(invoice?["fee"] == .string("5.00"))
+        #expect(context["totals"]?[0]?["open"] == .string("1190.00"))
+        #expect(context["fee_invoices"]?[0]?["invoice_id"] == .string("INV-1-F2"))
+        #expect(context["has_fees"] == .bool(true))
+        let anonymous = Self.message().templateContext(creditor: nil)
+        #expect(anonymous["creditor"] == nil)
+        #expect(anonymous["payment_instructions"] == .string(""))
     }
 
     @Test func theMessageHasHeadersTheMessageIDAndThePlainBody() {
-        let mail = Self.message().rfc5322(creditor: Self.creditor)
-        let (head, body) = split(mail)
+        let (head, body) = split(Self.mail())
         #expect(head.contains("Message-ID: \(Self.message().reminder.messageID)"))
+        #expect(head.contains("Date: Sat, 07 Feb 2026 00:00:00 +0000"))
         #expect(head.contains("From: \"Example GmbH\" <billing@example.com>"))
         #expect(head.contains("To: \"Acme GmbH\" <ap@acme.example>"))
-        #expect(head.contains("Subject: Payment reminder"))
-        #expect(
-            body.contains(
-                "- INV-1: due 2026-01-31, open 1190.00 EUR, 7 days overdue, step 2, fee 5.00"
-            )
-        )
-        #expect(body.contains("Fees and interest charged: INV-1-F2"))
-        #expect(!mail.contains("<html"))
+        #expect(head.contains("Subject: Payment reminder  Bcc: evil@example.com"))
+        #expect(!head.contains("\nBcc:"))
+        #expect(body == "\nDear Acme,\npay.\n")
+        #expect(ReminderMail.dateTime(date("1970-01-01")) == "Thu, 01 Jan 1970 00:00:00 +0000")
     }
 
     @Test func nonASCIIHeaderTextIsEncodedAndLineBreaksNeverReachAHeader() {
@@ -63,11 +79,9 @@ struct ReminderMailTests {
         #expect(ReminderMail.base64(Array("ab".utf8)) == "YWI=")
         #expect(ReminderMail.base64(Array("abc".utf8)) == "YWJj")
         #expect(ReminderMail.oneLine("a\r\nBcc: x") == "a  Bcc: x")
-        let encoded = Self.message(name: "Bêta SARL").rfc5322(creditor: Self.creditor)
+        let encoded = Self.mail(Self.message(name: "Bêta SARL"))
         #expect(split(encoded).head.contains("To: =?UTF-8?B?QsOqdGEgU0FSTA==?= <ap@acme.example>"))
-        let injected = Self.message(name: "Acme\nBcc: evil@example.com").rfc5322(
-            creditor: Self.creditor
-        )
+        let injected = Self.mail(Self.message(name: "Acme\nBcc: evil@example.com"))
         #expect(!split(injected).head.contains("\nBcc:"))
         #expect(
             split(injected).head.contains("To: \"Acme Bcc: evil@example.com\" <ap@acme.example>")
@@ -92,5 +106,13 @@ struct ReminderMailTests {
             lines[..<blank].joined(separator: "\n"),
             lines[blank...].joined(separator: "\n")
         )
+    }
+}
+
+extension PayloadValue {
+    /// An array's element, for reading a context in a test.
+    fileprivate subscript(index: Int) -> PayloadValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
     }
 }

@@ -1,5 +1,5 @@
-/// One `[channels.NAME]` table: where dunning delivers reminders. Parsed and validated now;
-/// delivery arrives with the dunning scheduler.
+/// One `[channels.NAME]` table: where dunning delivers reminders. A policy step names its
+/// channel; delivery is in `ChannelSettings+Delivery.swift`.
 package enum ChannelSettings: Sendable, Equatable {
     /// `type = "spool"`: one file per reminder in `directory`.
     case spool(directory: String)

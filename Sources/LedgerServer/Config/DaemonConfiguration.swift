@@ -28,6 +28,8 @@ package struct DaemonConfiguration: Sendable {
     package var spoolDirectory: String?
     /// The settings the daemon started with: the baseline a reload is compared against.
     package var settings = DaemonSettings()
+    /// The reminder templates: the built-in ones and `[dunning] templates_directory`'s.
+    var templates = ReminderTemplateLibrary()
 
     /// Creates a configuration with defaults for everything but the paths.
     package init(dataDirectory: String, socketPath: String) {
@@ -40,7 +42,8 @@ package struct DaemonConfiguration: Sendable {
     /// - Parameters:
     ///   - settings: the file's settings with the command line's overrides applied.
     ///   - daemonUID: the uid the daemon runs as, always an admin.
-    /// - Throws: ``ConfigError`` naming a user or group that does not exist.
+    /// - Throws: ``ConfigError`` naming a user or group that does not exist, or a reminder
+    ///   template that cannot be read or parsed.
     package init(settings: DaemonSettings, daemonUID: UInt32) throws(ConfigError) {
         self.init(
             dataDirectory: settings.storage.dataDirectory,
@@ -65,5 +68,6 @@ package struct DaemonConfiguration: Sendable {
         limits.maxEventsPerRead = server.maxEventsPerRead
         limits.subscriberLagLimit = UInt64(server.subscriberLagLimit)
         mapSizeBytes = settings.storage.mapSizeBytes
+        templates = try ReminderTemplateLibrary(directory: settings.dunning.templatesDirectory)
     }
 }

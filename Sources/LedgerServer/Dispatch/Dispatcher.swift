@@ -29,7 +29,10 @@ final class Dispatcher: Sendable {
         limits: ServerLimits,
         readPool: NIOThreadPool
     ) {
-        self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.methods = Dictionary(
+            methods.map { ($0.name, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         self.engine = engine
         self.writer = writer
         self.stats = stats
@@ -63,7 +66,9 @@ final class Dispatcher: Sendable {
     ) -> EventLoopFuture<[UInt8]> {
         let id = request.id ?? .null
         guard let spec = methods[request.method] else {
-            return eventLoop.makeSucceededFuture(Self.errorReply(id, .methodNotFound(request.method)))
+            return eventLoop.makeSucceededFuture(
+                Self.errorReply(id, .methodNotFound(request.method))
+            )
         }
         guard let role, role >= spec.role else {
             let error = RPCError.rejected(
@@ -78,13 +83,35 @@ final class Dispatcher: Sendable {
                 runRead(handler, request: request, id: id)
             }
         case .write(let decoder):
-            return submitWrite(decoder, request: request, id: id, actor: Actor(uid: uid, role: role.rawValue), on: eventLoop)
+            return submitWrite(
+                decoder,
+                request: request,
+                id: id,
+                actor: Actor(uid: uid, role: role.rawValue),
+                on: eventLoop
+            )
+        case .routedWrite(let decoder, let route):
+            return submitWrite(
+                decoder,
+                request: request,
+                id: id,
+                actor: Actor(uid: uid, role: role.rawValue),
+                via: route,
+                on: eventLoop
+            )
         case .subscribe:
-            return eventLoop.makeSucceededFuture(Self.errorReply(id, .invalidRequest("subscribe is handled by the connection", reason: "internal")))
+            return eventLoop.makeSucceededFuture(
+                Self.errorReply(
+                    id,
+                    .invalidRequest("subscribe is handled by the connection", reason: "internal")
+                )
+            )
         }
     }
 
-    private func runRead(_ handler: MethodSpec.ReadHandler, request: RPCRequest, id: RPCID) -> [UInt8] {
+    private func runRead(_ handler: MethodSpec.ReadHandler, request: RPCRequest, id: RPCID)
+        -> [UInt8]
+    {
         var writer = JSONWriter(reservingCapacity: 512)
         do {
             var params = try ParamReader(request.params)
@@ -106,13 +133,18 @@ final class Dispatcher: Sendable {
         request: RPCRequest,
         id: RPCID,
         actor: Actor,
+        via route: MethodSpec.WriteRoute? = nil,
         on eventLoop: any EventLoop
     ) -> EventLoopFuture<[UInt8]> {
         let commandID: String
         let work: WriteSubmission.Work
         do {
             var params = try ParamReader(request.params)
-            commandID = try params.string("command_id", maxBytes: limits.maxCommandIDBytes, allowEmpty: false)
+            commandID = try params.string(
+                "command_id",
+                maxBytes: limits.maxCommandIDBytes,
+                allowEmpty: false
+            )
             work = try decoder(&params, engine.current.state)
             try params.finish()
         } catch {
@@ -127,11 +159,15 @@ final class Dispatcher: Sendable {
             queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
             complete: { promise.succeed($0) }
         )
-        if !writer.submit(submission) {
+        if !(route.map { $0(submission) } ?? writer.submit(submission)) {
             // A refused submission (full queue, or closed for shutdown) still completes its
             // promise: NIO treats a dropped promise as a leak and traps in debug builds.
             promise.succeed(
-                .rejected(reason: "busy", message: "the write queue is full; retry with the same command_id", index: nil)
+                .rejected(
+                    reason: "busy",
+                    message: "the write queue is full; retry with the same command_id",
+                    index: nil
+                )
             )
         }
         return promise.futureResult.map { Self.writeReply(id, $0) }
@@ -143,7 +179,9 @@ final class Dispatcher: Sendable {
         case .single(let command):
             return Digest.sha256(command.fingerprint.encoded())
         case .transaction(let commands):
-            let body = PayloadValue.array([.string("ledger.transact")] + commands.map(\.fingerprint))
+            let body = PayloadValue.array(
+                [.string("ledger.transact")] + commands.map(\.fingerprint)
+            )
             return Digest.sha256(body.encoded())
         }
     }
@@ -151,7 +189,15 @@ final class Dispatcher: Sendable {
     static func writeReply(_ id: RPCID, _ reply: WriteReply) -> [UInt8] {
         switch reply {
         case .rejected(let reason, let message, let index):
-            let error = index.map { RPCError(code: .rejected, message: "command \($0): \(message)", reason: reason, field: "commands[\($0)]") }
+            let error =
+                index.map {
+                    RPCError(
+                        code: .rejected,
+                        message: "command \($0): \(message)",
+                        reason: reason,
+                        field: "commands[\($0)]"
+                    )
+                }
                 ?? RPCError.rejected(reason: reason, message: message)
             return errorReply(id, error)
         case .accepted(let sequence, let result, let duplicate):

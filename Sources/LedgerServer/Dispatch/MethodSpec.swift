@@ -4,10 +4,15 @@ internal import LedgerWire
 /// One method of the protocol: its name, the least role that may call it, and how it runs.
 struct MethodSpec: Sendable {
     /// Writes a read method's result value into the reply.
-    typealias ReadHandler = @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
+    typealias ReadHandler =
+        @Sendable (inout ParamReader, ReadContext, inout JSONWriter) throws -> Void
     /// Turns a write method's params (without `command_id`) into the work for the writer; the
     /// head state lets amounts without a `currency` take their document's.
-    typealias WriteDecoder = @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
+    typealias WriteDecoder =
+        @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
+    /// Takes a decoded write instead of the writer, to do work before it (and off the event
+    /// loop) and then pass it on; false when it refuses it (`busy`).
+    typealias WriteRoute = @Sendable (WriteSubmission) -> Bool
 
     /// How the method runs.
     enum Kind: Sendable {
@@ -15,6 +20,9 @@ struct MethodSpec: Sendable {
         case read(ReadHandler)
         /// Queued for the single writer; answered after the durable commit.
         case write(WriteDecoder)
+        /// Decoded like `.write`, then handed to the route, which queues it for the writer
+        /// when it is ready: `dunning.run` delivers first.
+        case routedWrite(WriteDecoder, WriteRoute)
         /// `events.subscribe`: answered once, then followed by notifications.
         case subscribe
     }
@@ -28,7 +36,9 @@ struct MethodSpec: Sendable {
 
     /// Whether the method goes through the writer.
     var isWrite: Bool {
-        if case .write = kind { return true }
-        return false
+        switch kind {
+        case .write, .routedWrite: true
+        case .read, .subscribe: false
+        }
     }
 }

@@ -1,64 +1,61 @@
-internal import Foundation
+import Foundation
 internal import Ledger
 
-/// Delivers reminder messages through their step's channel. Only `spool` is built in: one
-/// file per message in a directory, named after its Message-ID.
+/// What the daemon delivers reminders with: the configured channels, the templates, and the
+/// spool that takes what names no channel. Immutable; a configuration reload makes a new one.
 ///
-/// Delivery is at least once: a message written but not recorded (a crash, a refused command)
-/// is written again by the next run under the same name, so the spool holds it once and a
-/// receiver that keys on the Message-ID sees no duplicate.
+/// A step's `channel` names a `[channels.NAME]` table; a name without a table goes to
+/// `[dunning] default_channel`, and without one to the built-in spool (`accrued --spool-dir`,
+/// else the first `[channels.*]` spool directory, else `spool` beside the data directory).
 struct ReminderDelivery: Sendable {
-    /// The spool directory, created on first use.
+    /// `[channels.NAME]`, by name.
+    let channels: [String: ChannelSettings]
+    /// `[dunning] default_channel`.
+    let defaultChannel: String?
+    /// The directory of the built-in spool.
     let spoolDirectory: String
+    /// The templates.
+    let templates: ReminderTemplateLibrary
 
-    /// Pauses before the second and third attempt, in milliseconds.
-    static let backoffMilliseconds: [UInt32] = [20, 100]
-
-    /// Delivers `message`, trying again after each pause of ``backoffMilliseconds``; nil on
-    /// success, else the last error, to record in `reminder.failed`.
-    func deliver(_ message: ReminderMessage, creditor: CreditorIdentity?) -> String? {
-        guard message.reminder.channel == "spool" else {
-            return "channel \(message.reminder.channel) is not available"
-        }
-        var lastError = ""
-        for attempt in 0...Self.backoffMilliseconds.count {
-            if attempt > 0 { usleep(Self.backoffMilliseconds[attempt - 1] * 1000) }
-            do {
-                try spool(message, creditor: creditor)
-                return nil
-            } catch {
-                lastError = "spool: \(error.localizedDescription)"
-            }
-        }
-        return "\(lastError) (after \(Self.backoffMilliseconds.count + 1) attempts)"
+    /// The channel a step named `name` delivers through.
+    func channel(named name: String) -> ChannelSettings {
+        channels[name] ?? defaultChannel.flatMap { channels[$0] }
+            ?? .spool(directory: spoolDirectory)
     }
 
-    /// The spool file name of a message: its Message-ID without angle brackets, `/` replaced,
-    /// and `.eml`.
-    static func fileName(_ messageID: String) -> String {
-        let bare = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
-        return bare.replacingOccurrences(of: "/", with: "_") + ".eml"
+    /// Renders `message` with its template.
+    func render(_ message: ReminderMessage, creditor: CreditorIdentity?) -> RenderedReminder {
+        templates.render(message, creditor: creditor)
     }
 
-    /// Writes the message to a temporary file and renames it into place, so a reader of the
-    /// spool never sees half a message.
-    private func spool(_ message: ReminderMessage, creditor: CreditorIdentity?) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: spoolDirectory, withIntermediateDirectories: true)
-        let directory = URL(fileURLWithPath: spoolDirectory, isDirectory: true)
-        let name = Self.fileName(message.reminder.messageID)
-        let temporary = directory.appendingPathComponent(".tmp-\(name)")
-        let target = directory.appendingPathComponent(name)
-        try Data(message.rfc5322(creditor: creditor).utf8).write(to: temporary)
-        if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-        try manager.moveItem(at: temporary, to: target)
+    /// One attempt to deliver `message` through its step's channel.
+    /// - Throws: ``DeliveryError`` with the channel's reason.
+    func attempt(_ message: ReminderMessage, creditor: CreditorIdentity?) throws(DeliveryError) {
+        try channel(named: message.reminder.channel).deliver(
+            message,
+            rendered: render(message, creditor: creditor),
+            creditor: creditor
+        )
     }
 }
 
 extension DaemonConfiguration {
+    /// The delivery `settings` (the start-up ones, or a reload's) describe, with `templates`
+    /// read from their `templates_directory`.
+    func reminderDelivery(_ settings: DaemonSettings, templates: ReminderTemplateLibrary)
+        -> ReminderDelivery
+    {
+        ReminderDelivery(
+            channels: settings.channels,
+            defaultChannel: settings.dunning.defaultChannel,
+            spoolDirectory: spoolDirectory(settings),
+            templates: templates
+        )
+    }
+
     /// ``spoolDirectory``, else the directory of the first `[channels.*]` spool channel (by
     /// name), else `spool` beside the data directory (`<data-dir>/../spool`).
-    var resolvedSpoolDirectory: String {
+    private func spoolDirectory(_ settings: DaemonSettings) -> String {
         if let spoolDirectory { return spoolDirectory }
         for (_, channel) in settings.channels.sorted(by: { $0.key < $1.key }) {
             if case .spool(let directory) = channel { return directory }

@@ -3,62 +3,52 @@ internal import LedgerWire
 
 /// `dunning.preview` and `dunning.run`, for admins.
 ///
-/// `dunning.run` delivers before it records: its decoder plans the run on the head state,
-/// delivers each message, and submits the command with the failed deliveries, which the
-/// decider then records as `reminder.sent` (with the fee invoices) or `reminder.failed`.
+/// `dunning.run` is decoded on the event loop and handed to the ``DunningRunner``, which plans
+/// on the head state, delivers off the event loop, and submits the command with what became of
+/// each message; the decider records `reminder.sent` (with the fee invoices) or
+/// `reminder.failed` for them.
 enum DunningMethods {
     /// The name of the run method.
     static let runMethod = "dunning.run"
 
-    /// The methods, delivering through `delivery`; `today` gives the business date the writer
-    /// will decide with, so a run it would refuse delivers nothing.
-    static func all(delivery: ReminderDelivery, today: @escaping @Sendable () -> LedgerDate)
+    /// The methods: runs go through `runner`; previews render with the templates `delivery()`
+    /// gives, the ones in force.
+    static func all(runner: DunningRunner, delivery: @escaping @Sendable () -> ReminderDelivery)
         -> [MethodSpec]
     {
         [
-            MethodSpec(name: "dunning.preview", role: .admin, kind: .read(preview)),
+            MethodSpec(name: "dunning.preview", role: .admin, kind: .read(preview(delivery))),
             MethodSpec(
                 name: runMethod,
                 role: .admin,
-                kind: .write(runDecoder(delivery, today: today))
+                kind: .routedWrite(runDecoder, runner.submit)
             ),
         ]
     }
 
-    static func preview(
-        _ params: inout ParamReader,
-        _ context: ReadContext,
-        _ output: inout JSONWriter
-    ) throws {
-        let asOf = try params.optionalDate("as_of") ?? context.engine.businessToday()
-        output.dunningPreview(context.state.dunningPlan(asOf: asOf))
+    /// The plan for `as_of` (default today) with every decision explained, and each message
+    /// with the subject and body it would be sent with.
+    static func preview(_ delivery: @escaping @Sendable () -> ReminderDelivery)
+        -> MethodSpec.ReadHandler
+    {
+        { params, context, output in
+            let asOf = try params.optionalDate("as_of") ?? context.engine.businessToday()
+            let plan = context.state.dunningPlan(asOf: asOf)
+            let templates = delivery()
+            let creditor = context.state.dunning.creditor
+            output.dunningPreview(
+                plan,
+                rendered: plan.messages.map { message in
+                    let text = templates.render(message, creditor: creditor)
+                    return (text.subject, text.body)
+                }
+            )
+        }
     }
 
-    static func runDecoder(
-        _ delivery: ReminderDelivery,
-        today: @escaping @Sendable () -> LedgerDate
-    ) -> MethodSpec.WriteDecoder {
-        { params, state throws(RPCError) in
-            guard
-                case .runDunning(let run) = try CommandDecoding.decode(
-                    method: runMethod,
-                    &params
-                )
-            else {
-                throw RPCError.methodNotFound(runMethod)
-            }
-            // Deliver what the decider will plan on this state; a run it refuses delivers nothing.
-            // The writes happen here, on the connection's event loop: spool files are small.
-            guard dunningRunRefusal(run, state, DecisionContext(today: today())) == nil else {
-                return .single(.runDunning(run))
-            }
-            var failures: [CustomerID: String] = [:]
-            for message in state.dunningPlan(asOf: run.asOf).messages {
-                if let error = delivery.deliver(message, creditor: state.dunning.creditor) {
-                    failures[message.reminder.customerID] = error
-                }
-            }
-            return .single(.runDunning(RunDunning(asOf: run.asOf, failures: failures)))
-        }
+    static let runDecoder: MethodSpec.WriteDecoder = { params, _ throws(RPCError) in
+        let command = try CommandDecoding.decode(method: runMethod, &params)
+        guard case .runDunning = command else { throw RPCError.methodNotFound(runMethod) }
+        return .single(command)
     }
 }

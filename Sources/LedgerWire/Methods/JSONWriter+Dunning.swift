@@ -5,8 +5,16 @@ extension JSONWriter {
     ///
     /// A decision is `{invoice_id, customer_id, due_date, days_overdue, open, currency,
     /// policy_id, policy_source, last_reminder, action: "send" | "skip", step?, reason?,
-    /// explanation}`; a message is the `reminder.sent` payload it would record.
-    package mutating func dunningPreview(_ plan: DunningPlan) {
+    /// explanation}`; a message is the `reminder.sent` payload it would record with the
+    /// `subject` and `body` it would be sent with.
+    ///
+    /// - Parameters:
+    ///   - plan: The scheduler's plan.
+    ///   - rendered: The subject and body of each of `plan.messages`, in their order.
+    package mutating func dunningPreview(
+        _ plan: DunningPlan,
+        rendered: [(subject: String, body: String)]
+    ) {
         beginObject()
         member("as_of", plan.asOf.description)
         key("decisions")
@@ -15,7 +23,17 @@ extension JSONWriter {
         endArray()
         key("messages")
         beginArray()
-        for message in plan.messages { payload(message.reminder.payload) }
+        for (message, text) in zip(plan.messages, rendered) {
+            guard case .object(let members) = message.reminder.payload else { continue }
+            payload(
+                .object(
+                    sorting: members + [
+                        PayloadMember("subject", .string(text.subject)),
+                        PayloadMember("body", .string(text.body)),
+                    ]
+                )
+            )
+        }
         endArray()
         key("fee_invoices")
         beginArray()

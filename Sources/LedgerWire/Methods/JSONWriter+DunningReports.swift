@@ -2,7 +2,7 @@ package import Ledger
 
 extension JSONWriter {
     /// Writes `report.worklist`'s result: `{as_of, known_at, total, rows}`; a row is the
-    /// invoice's dunning decision (see ``dunningPreview(_:)``) with `tier`, `score`,
+    /// invoice's dunning decision (see ``dunningPreview(_:rendered:)``) with `tier`, `score`,
     /// `last_step` and `promise`; `total` counts the rows before any `limit`.
     package mutating func worklistReport(_ report: WorklistReport, total: Int, requested: KnownAt) {
         beginObject()
