@@ -13,7 +13,8 @@ extension LedgerDaemon {
     /// settings are read afresh every tick, so a reload applies. Returns when cancelled.
     ///
     /// A run records each (invoice, step) once however often it runs, so an extra run (a
-    /// retry wake, a restart) changes nothing that was recorded.
+    /// retry wake, a restart) changes nothing that was recorded; a run with nothing due is not
+    /// submitted at all.
     func scheduleDunning(runner: DunningRunner, engine: LedgerEngine) async {
         var lastRun: ContinuousClock.Instant?
         while !Task.isCancelled {
@@ -23,7 +24,13 @@ extension LedgerDaemon {
             let retryDue = runner.outbox.earliestRetry.map { now >= $0 } ?? false
             if dunning.enabled && (intervalDue || retryDue) {
                 if intervalDue { lastRun = now }
-                log(await runner.run(asOf: engine.businessToday()))
+                let today = engine.businessToday()
+                // Nothing due records nothing: no empty command in the log every interval.
+                if engine.current.state.dunningPlan(asOf: today).messages.isEmpty {
+                    logger.info("scheduled dunning run: nothing due")
+                } else {
+                    log(await runner.run(asOf: today))
+                }
             }
             do { try await Task.sleep(for: Self.schedulerTick) } catch { return }
         }

@@ -72,6 +72,10 @@ struct DunningSchedulerDaemonTests {
         #expect(Self.waitForScheduledRuns(daemon, 2), "\(daemon.stderrText())")
         #expect(try Self.sentItems(daemon.client()) == expected)
         #expect(DunningProtocolTests.spoolFiles(daemon) == spooled)
+        // Runs with nothing due submit nothing: no command reaches the writer.
+        let writes = try daemon.client().call("system.stats")["result"]?["writes"]
+        #expect(Self.waitForScheduledRuns(daemon, Self.scheduledRuns(daemon) + 2))
+        #expect(try daemon.client().call("system.stats")["result"]?["writes"] == writes)
     }
 
     @Test func builtInTemplatesRenderInThePreviewAndAReloadAppliesFileTemplates() throws {
