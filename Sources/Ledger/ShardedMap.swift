@@ -70,6 +70,33 @@ package struct ShardedMap<Key: ShardingKey, Value> {
         return true
     }
 
+    /// Mutates the value for `key` in place, inserting `defaultValue` first if the key is
+    /// absent, and returns what `body` returns.
+    package mutating func update<Result>(
+        _ key: Key,
+        default defaultValue: @autoclosure () -> Value,
+        _ body: (inout Value) -> Result
+    ) -> Result {
+        let (result, inserted) = withShard(of: key) { shard in
+            let before = shard.count
+            let result = body(&shard[key, default: defaultValue()])
+            return (result, shard.count - before)
+        }
+        count += inserted
+        return result
+    }
+
+    /// Calls `body` on every entry, in no particular order.
+    package func forEach(_ body: (Key, Value) throws -> Void) rethrows {
+        for branch in root {
+            for twig in branch {
+                for shard in twig {
+                    for (key, value) in shard { try body(key, value) }
+                }
+            }
+        }
+    }
+
     /// Reserves room for about `capacity` entries across the shards.
     package mutating func reserveCapacity(_ capacity: Int) {
         let perShard = capacity / (Self.fanout * Self.fanout * Self.fanout) + 1
@@ -80,37 +107,6 @@ package struct ShardedMap<Key: ShardingKey, Value> {
                 }
             }
         }
-    }
-}
-
-/// A key that can pick its shard with a cheap hash of its own, so the dictionary's seeded hash
-/// is computed once per operation rather than twice.
-package protocol ShardingKey: Hashable {
-    /// A stable, well-mixed hash; only its low bits choose the shard.
-    var shardHash: UInt64 { get }
-}
-
-extension String: ShardingKey {
-    /// FNV-1a over the UTF-8 bytes, folded so the low bits depend on every byte.
-    package var shardHash: UInt64 {
-        // Native strings expose their bytes contiguously; the fallback covers bridged ones.
-        let contiguous = utf8.withContiguousStorageIfAvailable { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            return hash
-        }
-        var hash: UInt64
-        if let contiguous {
-            hash = contiguous
-        } else {
-            hash = 0xCBF2_9CE4_8422_2325
-            for byte in utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        return hash ^ (hash >> 29) ^ (hash >> 47)
     }
 }
 

@@ -2,7 +2,7 @@ import Ledger
 import Testing
 
 /// ``ShardedMap`` against a plain `Dictionary`: lookups, counts, equality and the independence
-/// of copies under random inserts, updates and removals.
+/// of copies under random inserts, updates and removals, and iteration over every entry.
 struct ShardedMapTests {
     /// Enough keys for several entries in many of the 4,096 shards.
     static let keys = (0..<12_000).map { "K-\($0)" }
@@ -28,6 +28,13 @@ struct ShardedMapTests {
             case 600..<800:
                 versions[version].map[key] = nil
                 versions[version].model[key] = nil
+            case 800..<900:
+                let sum = versions[version].map.update(key, default: 0) { total in
+                    total += value
+                    return total
+                }
+                versions[version].model[key, default: 0] += value
+                #expect(sum == versions[version].model[key])
             default:
                 versions[version].map[key] = value
                 versions[version].model[key] = value
@@ -37,6 +44,11 @@ struct ShardedMapTests {
         for version in versions {
             #expect(version.map.count == version.model.count)
             #expect(Self.keys.allSatisfy { version.map[$0] == version.model[$0] })
+            var entries: [String: Int] = [:]
+            version.map.forEach { key, value in
+                #expect(entries.updateValue(value, forKey: key) == nil)
+            }
+            #expect(entries == version.model)
         }
         for lhs in versions.indices.dropLast() {
             let rhs = lhs + 1
