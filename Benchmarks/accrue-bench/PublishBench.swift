@@ -6,8 +6,9 @@ import Ledger
 /// next batch of events into it, over and over.
 ///
 /// Printed next to the same events evolved without publishing, so the difference is what the
-/// structure pays to copy shared storage after each publish. Each figure is the best of `rounds`
-/// passes, since the machine may be shared.
+/// structure pays to copy shared storage after each publish, and with the time of the KPI query,
+/// which walks every invoice as reports do. Each figure is the best of `rounds` passes, since the
+/// machine may be shared.
 enum PublishBench {
     /// Builds a ledger of about `invoices` invoices from the scenario generator (seed 42), then
     /// times evolving the following `tailEvents` generated events, `batch` per publish.
@@ -27,6 +28,7 @@ enum PublishBench {
         let tail = Array(events[prefix...])
         let published = best(of: rounds) { pass(tail, from: base, batch: batch, publishing: true) }
         let inPlace = best(of: rounds) { pass(tail, from: base, batch: batch, publishing: false) }
+        let kpis = best(of: rounds) { walk(base, to: generator.today) }
         let perEvent = 1e6 / Double(tail.count)
         print(
             String(
@@ -36,6 +38,14 @@ enum PublishBench {
                 base.invoices.count,
                 published * perEvent,
                 inPlace * perEvent,
+                rounds
+            )
+        )
+        print(
+            String(
+                format: "kpis over %d invoices: %.2f ms (best of %d)",
+                base.invoices.count,
+                kpis * 1e3,
                 rounds
             )
         )
@@ -57,6 +67,16 @@ enum PublishBench {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         precondition(readers.head <= state.head, "published state ahead of the writer")
+        return seconds
+    }
+
+    /// Seconds `report.kpis`'s query over the quarter to `day` takes: a walk over every
+    /// invoice, as reports pay it.
+    private static func walk(_ state: LedgerState, to day: LedgerDate) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = state.kpis(from: day.adding(days: -89), to: day, knownAt: state.head)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        precondition(!report.rows.isEmpty, "the scenario has sales")
         return seconds
     }
 

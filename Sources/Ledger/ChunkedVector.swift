@@ -10,7 +10,9 @@
 /// would copy a reference per chunk. Leaves are small because copying an element retains every
 /// reference it holds (an invoice record holds about ten); that is what a write after a publish
 /// mostly pays. Reads index four nested arrays; iteration walks the leaves in order and borrows
-/// each element in place.
+/// each element in place, at the price of a cache miss per leaf: a walk over every element
+/// (a report) is about a fifth slower than over one-level chunks of 64, where a publish every
+/// 20 writes costs a quarter as much.
 package struct ChunkedVector<Element> {
     private typealias Leaf = [Element]
     private typealias Twig = [Leaf]
