@@ -4,7 +4,8 @@ import LedgerStorage
 
 /// `accrue-bench`: the event log's figures next to raw LMDB, in one run on one machine.
 ///
-/// Usage: accrue-bench [--output DIR] [--events N] [--only storage|parser|socket|dunning|cli]
+/// Usage: accrue-bench [--output DIR] [--events N]
+///     [--only storage|parser|socket|dunning|publish|cli]
 @main
 enum BenchMain {
     static func main() throws {
@@ -23,6 +24,7 @@ enum BenchMain {
             try SocketReport.run(scratch: scratch, output: output)
         }
         if only == nil || only == "dunning" { DunningBench.run() }
+        if only == nil || only == "publish" { PublishBench.run() }
         if only == nil || only == "cli" {
             try cli(eventCount: eventCount, scratch: scratch, output: output)
         }

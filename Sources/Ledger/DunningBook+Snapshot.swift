@@ -23,10 +23,15 @@ extension DunningBook {
         object.add("default_policy", string: defaultPolicy?.rawValue)
         object.add("creditor", creditor?.payload)
         object.add("policies", .array(policies.values.sorted { $0.id < $1.id }.map(\.payload)))
-        let marked = marks.sorted { $0.key < $1.key }.map { invoice, marks -> PayloadValue in
-            .array([.string(invoice.rawValue), .array(marks.map(\.snapshotPayload))])
-        }
-        object.add("marks", .array(marked))
+        var marked: [(invoice: InvoiceID, marks: [ReminderMark])] = []
+        marks.forEach { marked.append(($0, $1)) }
+        marked.sort { $0.invoice < $1.invoice }
+        object.add(
+            "marks",
+            .array(
+                marked.map { .array([.string($0.rawValue), .array($1.map(\.snapshotPayload))]) }
+            )
+        )
         let failures = lastFailures.sorted { $0.key < $1.key }.map {
             customer,
             failure -> PayloadValue in

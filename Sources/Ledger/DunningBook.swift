@@ -1,6 +1,10 @@
 /// The dunning part of the projection: policies, assignments, the default policy, the creditor,
 /// and every (invoice, step) already reminded.
-package struct DunningBook: Hashable, Sendable {
+///
+/// Only ``marks`` grows with the ledger (an entry per reminded invoice), so it is the one
+/// ``ShardedMap``: a reminder recorded after a publish copies a path, not every mark. The other
+/// maps hold a few entries per policy or per customer and are written rarely.
+package struct DunningBook: Equatable, Sendable {
     /// Policies by id; a redefinition replaces the steps from then on.
     package var policies: [DunningPolicyID: DunningPolicy] = [:]
     /// Policies assigned to single customers.
@@ -18,7 +22,7 @@ package struct DunningBook: Hashable, Sendable {
     /// Who reminders come from.
     package var creditor: CreditorIdentity?
     /// Reminders sent, per invoice, in log order.
-    package var marks: [InvoiceID: [ReminderMark]] = [:]
+    package var marks = ShardedMap<InvoiceID, [ReminderMark]>()
     /// The latest failed delivery per customer: date and error.
     package var lastFailures: [CustomerID: ReminderFailure] = [:]
 
@@ -35,7 +39,7 @@ package struct DunningBook: Hashable, Sendable {
                 messageID: reminder.messageID,
                 chargedInterest: item.interest != nil
             )
-            marks[item.invoiceID, default: []].append(mark)
+            marks.update(item.invoiceID, default: []) { $0.append(mark) }
         }
         lastFailures[reminder.customerID] = nil
     }

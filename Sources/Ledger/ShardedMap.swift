@@ -1,32 +1,56 @@
-/// A hash map with structural sharing: 4,096 shards, each its own copy-on-write dictionary.
+/// A hash map with structural sharing: 4,096 shards, each its own copy-on-write dictionary, under
+/// a persistent trie of three levels of 16, so a write after a copy duplicates only its path.
 ///
-/// Copying the map copies 4,096 shard references; a write after a copy duplicates only the one
-/// shard it touches (about 1/4,096 of the entries, some 250 at a million), instead of the whole
-/// dictionary. The daemon's writer copies once per commit batch, so a batch of n writes costs
-/// at most n small shard copies, however large the ledger.
+/// The daemon's writer copies the map once per commit batch (it publishes the state for
+/// readers), so the first write to each shard after a publish finds it shared. That write copies
+/// the three trie nodes above its shard (16 references each) and the one shard (about
+/// 1/4,096 of the entries, some 250 at a million), instead of the whole dictionary or a flat
+/// array of every shard. A batch of n writes costs at most n such paths, however large the
+/// ledger. Reads hash the key once for the shard and once in the dictionary.
 package struct ShardedMap<Key: ShardingKey, Value> {
-    private static var shardCount: Int { 4_096 }
+    private typealias Shard = [Key: Value]
 
-    private var shards: [[Key: Value]]
+    private static var levelShift: Int { 4 }
+    private static var fanout: Int { 1 << levelShift }
+
+    /// Three levels of `fanout` nodes; the last holds the shards.
+    private var root: [[[Shard]]]
     /// The number of entries.
     package private(set) var count = 0
 
-    /// Creates an empty map.
+    /// Creates an empty map. Its nodes start shared and are copied on their first write.
     package init() {
-        shards = Array(repeating: [:], count: Self.shardCount)
+        let twig = Array(repeating: Shard(), count: Self.fanout)
+        let branch = Array(repeating: twig, count: Self.fanout)
+        root = Array(repeating: branch, count: Self.fanout)
     }
 
+    /// The position of the shard of `key`: its branch, twig and slot.
     @inline(__always)
-    private static func shard(of key: Key) -> Int {
-        Int(truncatingIfNeeded: key.shardHash & UInt64(shardCount - 1))
+    private static func path(of key: Key) -> (branch: Int, twig: Int, slot: Int) {
+        let shard = Int(truncatingIfNeeded: key.shardHash)
+        let mask = fanout - 1
+        return ((shard >> (2 * levelShift)) & mask, (shard >> levelShift) & mask, shard & mask)
+    }
+
+    /// Mutates the shard of `key` in place, copying only the nodes on its path that are shared.
+    @inline(__always)
+    private mutating func withShard<Result>(
+        of key: Key,
+        _ body: (inout Shard) -> Result
+    ) -> Result {
+        let path = Self.path(of: key)
+        return body(&root[path.branch][path.twig][path.slot])
     }
 
     /// The value for `key`, or nil; setting nil removes the entry.
     package subscript(key: Key) -> Value? {
-        get { shards[Self.shard(of: key)][key] }
+        get {
+            let path = Self.path(of: key)
+            return root[path.branch][path.twig][path.slot][key]
+        }
         set {
-            let shard = Self.shard(of: key)
-            let old = shards[shard].updateValue(forKeyOrRemove: key, newValue)
+            let old = withShard(of: key) { $0.updateValue(forKeyOrRemove: key, newValue) }
             count += (old == nil ? 0 : -1) + (newValue == nil ? 0 : 1)
         }
     }
@@ -34,58 +58,55 @@ package struct ShardedMap<Key: ShardingKey, Value> {
     /// Inserts an entry whose key must be new.
     /// - Precondition: `key` is not in the map; a duplicate id is a broken invariant.
     package mutating func insertNew(_ key: Key, _ value: Value) {
-        let previous = shards[Self.shard(of: key)].updateValue(value, forKey: key)
+        let previous = withShard(of: key) { $0.updateValue(value, forKey: key) }
         precondition(previous == nil, "duplicate key \(key)")
         count += 1
     }
 
     /// Inserts an entry if `key` is absent and returns whether it did.
     package mutating func insertIfAbsent(_ key: Key, _ value: Value) -> Bool {
-        let shard = Self.shard(of: key)
-        let previous = shards[shard].updateValue(value, forKey: key)
-        guard let previous else {
-            count += 1
-            return true
+        guard self[key] == nil else { return false }
+        insertNew(key, value)
+        return true
+    }
+
+    /// Mutates the value for `key` in place, inserting `defaultValue` first if the key is
+    /// absent, and returns what `body` returns.
+    package mutating func update<Result>(
+        _ key: Key,
+        default defaultValue: @autoclosure () -> Value,
+        _ body: (inout Value) -> Result
+    ) -> Result {
+        let (result, inserted) = withShard(of: key) { shard in
+            let before = shard.count
+            let result = body(&shard[key, default: defaultValue()])
+            return (result, shard.count - before)
         }
-        shards[shard][key] = previous
-        return false
+        count += inserted
+        return result
+    }
+
+    /// Calls `body` on every entry, in no particular order.
+    package func forEach(_ body: (Key, Value) throws -> Void) rethrows {
+        for branch in root {
+            for twig in branch {
+                for shard in twig {
+                    for (key, value) in shard { try body(key, value) }
+                }
+            }
+        }
     }
 
     /// Reserves room for about `capacity` entries across the shards.
     package mutating func reserveCapacity(_ capacity: Int) {
-        let perShard = capacity / Self.shardCount + 1
-        for index in shards.indices { shards[index].reserveCapacity(perShard) }
-    }
-}
-
-/// A key that can pick its shard with a cheap hash of its own, so the dictionary's seeded hash
-/// is computed once per operation rather than twice.
-package protocol ShardingKey: Hashable {
-    /// A stable, well-mixed hash; only its low bits choose the shard.
-    var shardHash: UInt64 { get }
-}
-
-extension String: ShardingKey {
-    /// FNV-1a over the UTF-8 bytes, folded so the low bits depend on every byte.
-    package var shardHash: UInt64 {
-        // Native strings expose their bytes contiguously; the fallback covers bridged ones.
-        let contiguous = utf8.withContiguousStorageIfAvailable { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            return hash
-        }
-        var hash: UInt64
-        if let contiguous {
-            hash = contiguous
-        } else {
-            hash = 0xCBF2_9CE4_8422_2325
-            for byte in utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        let perShard = capacity / (Self.fanout * Self.fanout * Self.fanout) + 1
+        for branch in root.indices {
+            for twig in root[branch].indices {
+                for slot in root[branch][twig].indices {
+                    root[branch][twig][slot].reserveCapacity(perShard)
+                }
             }
         }
-        return hash ^ (hash >> 29) ^ (hash >> 47)
     }
 }
 
@@ -98,9 +119,9 @@ extension Dictionary {
 }
 
 extension ShardedMap: Equatable where Value: Equatable {
-    /// Entry-wise equality.
+    /// Entry-wise equality; trie nodes and shards that share storage compare in O(1).
     package static func == (lhs: ShardedMap, rhs: ShardedMap) -> Bool {
-        lhs.count == rhs.count && lhs.shards == rhs.shards
+        lhs.count == rhs.count && lhs.root == rhs.root
     }
 }
 
