@@ -99,29 +99,12 @@ package struct ChunkedVector<Element> {
         }
     }
 
-    /// Calls `body` on every element with its index, in index order, borrowing each in place.
-    package func forEachIndexed(_ body: (Int, Element) throws -> Void) rethrows {
-        var index = 0
-        try forEachLeaf { leaf in
-            for slot in leaf.indices { try body(index + slot, leaf[slot]) }
-            index += leaf.count
-        }
-    }
-
     /// Calls `body` on every leaf's elements in index order.
     private func forEachLeaf(_ body: (UnsafeBufferPointer<Element>) throws -> Void) rethrows {
         for branch in root {
             for twig in branch {
                 for leaf in twig { try leaf.withUnsafeBufferPointer(body) }
             }
-        }
-    }
-
-    /// Whether two vectors are the same version, sharing all their storage, so are equal
-    /// without comparing elements.
-    package func sharesStorage(with other: ChunkedVector) -> Bool {
-        root.withUnsafeBufferPointer { lhs in
-            other.root.withUnsafeBufferPointer { rhs in lhs.baseAddress == rhs.baseAddress }
         }
     }
 }

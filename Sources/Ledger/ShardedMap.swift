@@ -63,13 +63,6 @@ package struct ShardedMap<Key: ShardingKey, Value> {
         count += 1
     }
 
-    /// Inserts an entry if `key` is absent and returns whether it did.
-    package mutating func insertIfAbsent(_ key: Key, _ value: Value) -> Bool {
-        guard self[key] == nil else { return false }
-        insertNew(key, value)
-        return true
-    }
-
     /// Mutates the value for `key` in place, inserting `defaultValue` first if the key is
     /// absent, and returns what `body` returns.
     package mutating func update<Result>(
@@ -95,26 +88,6 @@ package struct ShardedMap<Key: ShardingKey, Value> {
                 }
             }
         }
-    }
-
-    /// Reserves room for about `capacity` entries across the shards.
-    package mutating func reserveCapacity(_ capacity: Int) {
-        let perShard = capacity / (Self.fanout * Self.fanout * Self.fanout) + 1
-        for branch in root.indices {
-            for twig in root[branch].indices {
-                for slot in root[branch][twig].indices {
-                    root[branch][twig][slot].reserveCapacity(perShard)
-                }
-            }
-        }
-    }
-}
-
-extension Dictionary {
-    /// Sets or removes the value for `key` and returns the previous value.
-    fileprivate mutating func updateValue(forKeyOrRemove key: Key, _ value: Value?) -> Value? {
-        if let value { return updateValue(value, forKey: key) }
-        return removeValue(forKey: key)
     }
 }
 
