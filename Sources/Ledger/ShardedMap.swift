@@ -91,6 +91,14 @@ package struct ShardedMap<Key: ShardingKey, Value> {
     }
 }
 
+extension Dictionary {
+    /// Sets or removes the value for `key` and returns the previous value.
+    fileprivate mutating func updateValue(forKeyOrRemove key: Key, _ value: Value?) -> Value? {
+        if let value { return updateValue(value, forKey: key) }
+        return removeValue(forKey: key)
+    }
+}
+
 extension ShardedMap: Equatable where Value: Equatable {
     /// Entry-wise equality; trie nodes and shards that share storage compare in O(1).
     package static func == (lhs: ShardedMap, rhs: ShardedMap) -> Bool {
