@@ -15,9 +15,11 @@ package struct ScannedRecord<Value: Sendable>: Sendable {
 extension EventLog {
     /// How an ordered scan divides its work.
     package struct ScanOptions: Sendable {
-        /// Threads that read and transform ahead of the caller: by default one per processor,
-        /// since the caller's own work (evolving the projection) is the other half.
-        package var workers = WorkerThreads.processorCount
+        /// Threads that read and transform ahead of the caller: by default one fewer than the
+        /// processors, which leaves one for the caller's own work (evolving the projection); a
+        /// caller with little to do per record (a hash-and-decode check) does better with one per
+        /// processor.
+        package var workers = max(1, WorkerThreads.processorCount - 1)
         /// Records per unit of work handed between threads.
         package var chunkSize = 1_024
         /// Whether each record's hash is recomputed and compared (verify), or trusted (replay).
@@ -25,6 +27,13 @@ extension EventLog {
 
         /// The defaults.
         package init() {}
+
+        /// One worker per processor, for callers with little to do per record.
+        package static var allProcessors: ScanOptions {
+            var options = ScanOptions()
+            options.workers = WorkerThreads.processorCount
+            return options
+        }
     }
 
     /// Reads records `first...last` in sequence order, with worker threads parsing, checking
