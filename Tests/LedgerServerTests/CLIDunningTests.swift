@@ -49,6 +49,11 @@ struct CLIDunningTests {
         #expect(decision["action"]?.stringValue == "send")
         #expect(decision["step"]?.intValue == 1, "two days before the due date: the courtesy")
         #expect(DunningProtocolTests.spoolFiles(daemon).isEmpty, "a preview sends nothing")
+        let table = try cli.run(["dunning", "preview", "--as-of", "2026-01-29"]).stdout
+        let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains("messages[ACME].items:"), "nested tables are named by id: \(table)")
+        #expect(table.contains("Dear Acme GmbH,\\n"), "a body stays on its table row")
+        #expect(lines.contains("fee_invoices:") && !lines.contains("fee_invoices"))
 
         for date in ["2026-01-29", "2026-02-10", "2026-02-10"] {
             let run = try cli.run(["dunning", "run", "--as-of", date, "--json"])

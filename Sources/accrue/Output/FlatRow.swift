@@ -1,3 +1,4 @@
+import Foundation
 import LedgerWire
 
 /// A JSON object flattened to named text cells for tables and CSV: nested objects become
@@ -6,7 +7,8 @@ struct FlatRow {
     /// The cells in the object's member order.
     var cells: [(name: String, value: FlatValue)] = []
 
-    /// Flattens `object`'s members; arrays of objects are left out (they become tables of their own).
+    /// Flattens `object`'s members; arrays of objects and empty arrays are left out (they become
+    /// tables of their own).
     init(_ object: JSONValue, prefix: String = "") {
         guard case .object(let members) = object else { return }
         for member in members {
@@ -14,7 +16,9 @@ struct FlatRow {
             switch member.value {
             case .object:
                 cells += FlatRow(member.value, prefix: name + ".").cells
-            case .array(let elements) where elements.contains(where: \.isObject):
+            case .array(let elements)
+            where elements.isEmpty || elements.contains(where: \.isObject):
+                // Tables of their own, "(none)" when empty.
                 continue
             default:
                 cells.append((name, FlatValue(member.value)))
@@ -50,6 +54,13 @@ struct FlatValue {
         case .array(let elements): text = elements.map { FlatValue($0).text }.joined(separator: ",")
         case .object: text = String(decoding: JSONWriter.encode(value), as: UTF8.self)
         }
+    }
+
+    /// The text on one line, for a table: line breaks written as `\n` (a reminder's body).
+    var singleLine: String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 }
 

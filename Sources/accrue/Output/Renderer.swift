@@ -43,7 +43,7 @@ struct Renderer {
                     let padding = String(repeating: " ", count: width - cell.name.count)
                     let text =
                         cell.value.isDecimalString && AmountText.isAmountColumn(cell.name)
-                        ? AmountText.grouped(cell.value.text) : cell.value.text
+                        ? AmountText.grouped(cell.value.text) : cell.value.singleLine
                     return (cell.name + padding + "  " + text).trailingSpacesRemoved
                 }
                 .joined(separator: "\n")
@@ -68,13 +68,16 @@ struct Renderer {
 
     /// Tables for arrays of objects inside the elements of a table (a statement's movements
     /// per currency, an open item's instalments), each titled by its path, such as
-    /// `currencies[EUR].movements:`; the element is named by its first text cell.
+    /// `currencies[EUR].movements:`; the element is named by its first `…_id` cell, else its
+    /// first text cell.
     private func nestedSections(_ key: String, _ elements: [JSONValue]) -> [String] {
         var sections: [String] = []
         for (index, element) in elements.enumerated() {
             guard case .object(let members) = element else { continue }
+            let cells = FlatRow(element).cells
             let label =
-                FlatRow(element).cells.first { !$0.value.isNumber }?.value.text ?? "\(index)"
+                (cells.first { $0.name.hasSuffix("_id") } ?? cells.first { !$0.value.isNumber })?
+                .value.singleLine ?? "\(index)"
             for member in members {
                 guard let nested = member.value.objectElements, !nested.isEmpty else { continue }
                 let path = "\(key)[\(label)].\(member.key)"

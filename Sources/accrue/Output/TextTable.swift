@@ -59,7 +59,7 @@ struct TextTable {
         if value.isDecimalString, AmountText.isAmountColumn(column) {
             return AmountText.grouped(value.text)
         }
-        return value.text
+        return value.singleLine
     }
 }
 
