@@ -85,10 +85,13 @@ extension LedgerState {
             rows.append(makeRow(key.group, key.currency, values))
             totals[key.currency, default: [Int64](repeating: 0, count: width)].add(values)
         }
-        rows.sort { lhs, rhs in
-            let order = GroupKey.compare(lhs.group, rhs.group)
-            return order != 0 ? order < 0 : lhs.currency < rhs.currency
+        // Sorting on precomputed byte keys: comparing the groups' strings afresh in every one
+        // of the n log n comparisons dominated the report at 10,000 customers.
+        let ordered = rows.map { (key: GroupKey.sortKey($0.group), row: $0) }.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key.lexicographicallyPrecedes(rhs.key) }
+            return lhs.row.currency < rhs.row.currency
         }
+        rows = ordered.map(\.row)
         let totalRows = totals.keys.sorted().compactMap { currency in
             totals[currency].map { makeRow(.currency, currency, $0) }
         }
@@ -155,23 +158,17 @@ private struct GroupKey: Hashable {
     var group: AgingReport.Group
     var currency: Currency
 
-    /// Orders groups: customers and segments by their text, a missing segment first.
-    static func compare(_ lhs: AgingReport.Group, _ rhs: AgingReport.Group) -> Int {
-        func text(_ group: AgingReport.Group) -> String? {
+    /// The key that orders groups: customers and segments by the bytes of their text, a
+    /// missing segment first (a leading 0 byte sorts before the 1 every text starts with).
+    static func sortKey(_ group: AgingReport.Group) -> [UInt8] {
+        let text: String? =
             switch group {
             case .customer(let id): id.rawValue
             case .currency: ""
             case .segment(let segment): segment
             }
-        }
-        switch (text(lhs), text(rhs)) {
-        case (nil, nil): return 0
-        case (nil, _): return -1
-        case (_, nil): return 1
-        case (let left?, let right?):
-            if left == right { return 0 }
-            return left.utf8.lexicographicallyPrecedes(right.utf8) ? -1 : 1
-        }
+        guard let text else { return [0] }
+        return [1] + Array(text.utf8)
     }
 }
 
