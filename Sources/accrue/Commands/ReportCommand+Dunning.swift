@@ -37,14 +37,7 @@ extension ReportCommand {
 
         @Option(help: "First day, YYYY-MM-DD (default today).") var from: String?
         @Option(help: "How many ISO weeks, 1…52 (default 8).") var weeks: Int?
-        @Option(
-            name: .customLong("known-at"),
-            help: ArgumentHelp(
-                "Only events recorded by then: SEQ or RFC 3339 time.",
-                valueName: "seq|time"
-            )
-        )
-        var knownAt: String?
+        @OptionGroup var knownAt: KnownAtOption
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -52,7 +45,7 @@ extension ReportCommand {
             var params = Params()
             params.set("from", from)
             params.set("weeks", weeks)
-            params["known_at"] = try knownAt.map(KnownAtText.value)
+            knownAt.apply(to: &params)
             return params
         }
     }

@@ -121,14 +121,7 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "The customer's id.") var customerID: String
         @OptionGroup var range: DateRange
         @Option(help: "Only this currency.") var currency: String?
-        @Option(
-            name: .customLong("known-at"),
-            help: ArgumentHelp(
-                "Only events recorded by then: SEQ or RFC 3339 time.",
-                valueName: "seq|time"
-            )
-        )
-        var knownAt: String?
+        @OptionGroup var knownAt: KnownAtOption
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -137,7 +130,7 @@ struct ReportCommand: ParsableCommand {
             params.set("customer_id", customerID)
             range.apply(to: &params)
             params.set("currency", currency)
-            params["known_at"] = try knownAt.map(KnownAtText.value)
+            knownAt.apply(to: &params)
             return params
         }
     }
@@ -154,14 +147,7 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var range: DateRange
         @Option(help: "Only this currency.") var currency: String?
-        @Option(
-            name: .customLong("known-at"),
-            help: ArgumentHelp(
-                "Only events recorded by then: SEQ or RFC 3339 time.",
-                valueName: "seq|time"
-            )
-        )
-        var knownAt: String?
+        @OptionGroup var knownAt: KnownAtOption
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
@@ -169,7 +155,7 @@ struct ReportCommand: ParsableCommand {
             var params = Params()
             range.apply(to: &params)
             params.set("currency", currency)
-            params["known_at"] = try knownAt.map(KnownAtText.value)
+            knownAt.apply(to: &params)
             return params
         }
     }
@@ -187,13 +173,25 @@ struct DateRange: ParsableArguments {
     }
 }
 
-/// `--known-at` text for the period reports, which take no `--as-of`.
-enum KnownAtText {
-    /// `{"seq": N}` or `{"time": …}`, or a usage error.
-    static func value(_ text: String) throws -> JSONValue {
-        guard let value = TimeOptions.knownAtValue(text) else {
+/// `--known-at` alone, for the reports that take a period or a start instead of `--as-of`.
+struct KnownAtOption: ParsableArguments {
+    @Option(
+        name: .customLong("known-at"),
+        help: ArgumentHelp(
+            "Only events recorded by then: SEQ or RFC 3339 time.",
+            valueName: "seq|time"
+        )
+    )
+    var knownAt: String?
+
+    func validate() throws {
+        if let knownAt, TimeOptions.knownAtValue(knownAt) == nil {
             throw ValidationError("--known-at must be a sequence number or an RFC 3339 time")
         }
-        return value
+    }
+
+    /// Adds `known_at` as `{"seq": N}` or `{"time": …}` when given.
+    func apply(to params: inout Params) {
+        params["known_at"] = knownAt.flatMap(TimeOptions.knownAtValue)
     }
 }
