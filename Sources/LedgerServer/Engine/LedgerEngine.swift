@@ -1,10 +1,10 @@
 import Dispatch
 import Foundation
-import Logging
-import Synchronization
 internal import Ledger
 internal import LedgerStorage
 internal import LedgerWire
+import Logging
+import Synchronization
 
 /// The live ledger: its event log and the projection kept in memory, published anew after
 /// every commit so that reads never wait for the writer.
@@ -30,8 +30,16 @@ final class LedgerEngine: Sendable {
         // Replay touched the whole log; reads from here on touch only what they need.
         log.environment.releaseMappedPages()
         published = Mutex(Published(state: state, head: head))
-        snapshots = Snapshotter(log: log, interval: snapshotInterval, lastSequence: head.sequence, logger: logger)
-        logger.info("ledger open", metadata: ["event.sequence": "\(head.sequence)", "ledger.id": "\(log.ledgerID)"])
+        snapshots = Snapshotter(
+            log: log,
+            interval: snapshotInterval,
+            lastSequence: head.sequence,
+            logger: logger
+        )
+        logger.info(
+            "ledger open",
+            metadata: ["event.sequence": "\(head.sequence)", "ledger.id": "\(log.ledgerID)"]
+        )
     }
 
     /// The newest committed projection and head.

@@ -7,7 +7,10 @@ extension EventLog {
     /// - Parameters:
     ///   - progress: called every 65,536 records with the sequence reached.
     ///   - options: how the work is divided among threads (hashes are always checked).
+    ///   - decode: turns a record into what `check` takes, on a worker thread.
+    ///   - check: takes each decoded record in sequence order, on the calling thread.
     /// - Returns: a report naming the first bad record, if any.
+    /// - Throws: storage errors; a record that is bad is a fault in the report, not an error.
     package func verifyChain<Value: Sendable>(
         progress: (UInt64) -> Void = { _ in },
         options: ScanOptions = ScanOptions(),
@@ -36,7 +39,11 @@ extension EventLog {
             do {
                 try check(record)
             } catch {
-                fault = VerificationFault(sequence: record.sequence, kind: .undecodable, detail: "\(error)")
+                fault = VerificationFault(
+                    sequence: record.sequence,
+                    kind: .undecodable,
+                    detail: "\(error)"
+                )
                 return false
             }
             previous = record.hash
@@ -48,9 +55,17 @@ extension EventLog {
         if fault == nil {
             let stored = try Self.storedHead(environment: environment, meta: meta)
             if let stored, stored.sequence > checked {
-                fault = VerificationFault(sequence: checked + 1, kind: .gap, detail: "missing records up to the head \(stored.sequence)")
+                fault = VerificationFault(
+                    sequence: checked + 1,
+                    kind: .gap,
+                    detail: "missing records up to the head \(stored.sequence)"
+                )
             } else if let stored, stored.sequence == checked, stored.hash != previous {
-                fault = VerificationFault(sequence: checked, kind: .hashMismatch, detail: "head hash in meta differs from the chain")
+                fault = VerificationFault(
+                    sequence: checked,
+                    kind: .hashMismatch,
+                    detail: "head hash in meta differs from the chain"
+                )
             }
         }
         return VerificationReport(recordsChecked: checked, headHash: previous, fault: fault)

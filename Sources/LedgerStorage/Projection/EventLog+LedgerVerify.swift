@@ -7,6 +7,7 @@ extension EventLog {
     ///
     /// - Parameter progress: called now and then with the sequence reached.
     /// - Returns: the report; its `fault` names the first bad record, if any.
+    /// - Throws: storage errors; a bad record or snapshot is a fault in the report.
     package func verifyLedger(progress: (UInt64) -> Void = { _ in }) throws -> VerificationReport {
         var rebuilt = LedgerState()
         var report = try verifyChain(progress: progress, decode: Self.decodeEvent) { record in
@@ -16,16 +17,25 @@ extension EventLog {
         let snapshot = try? latestSnapshot { try LedgerState(snapshot: $0) }
         if let snapshot {
             var fromSnapshot = snapshot.value
-            try replay(into: &fromSnapshot, from: snapshot.sequence + 1, through: report.recordsChecked)
+            try replay(
+                into: &fromSnapshot,
+                from: snapshot.sequence + 1,
+                through: report.recordsChecked
+            )
             if fromSnapshot != rebuilt {
                 report.fault = VerificationFault(
                     sequence: snapshot.sequence,
                     kind: .snapshotMismatch,
-                    detail: "the snapshot at \(snapshot.sequence) differs from the projection rebuilt from the log"
+                    detail:
+                        "the snapshot at \(snapshot.sequence) differs from the projection rebuilt from the log"
                 )
             }
         } else if (try? latestSnapshot { Array($0) }) != nil {
-            report.fault = VerificationFault(sequence: 0, kind: .snapshotMismatch, detail: "the newest snapshot does not decode")
+            report.fault = VerificationFault(
+                sequence: 0,
+                kind: .snapshotMismatch,
+                detail: "the newest snapshot does not decode"
+            )
         }
         report.snapshotSequence = snapshot?.sequence
         return report

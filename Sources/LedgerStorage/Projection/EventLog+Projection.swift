@@ -2,10 +2,16 @@ package import Ledger
 
 extension EventLog {
     /// Opens (or creates) the ledger in `directory` with the domain's genesis event.
-    package convenience init(ledgerDirectory directory: String, options: Options = Options()) throws(StorageError) {
+    package convenience init(ledgerDirectory directory: String, options: Options = Options())
+        throws(StorageError)
+    {
         try self.init(directory: directory, options: options) { ledgerID in
             let encoded = EventCodec.encode(.ledgerCreated(ledgerID: ledgerID))
-            return GenesisEvent(type: encoded.type, version: encoded.version, payload: encoded.payload)
+            return GenesisEvent(
+                type: encoded.type,
+                version: encoded.version,
+                payload: encoded.payload
+            )
         }
     }
 
@@ -20,7 +26,8 @@ extension EventLog {
         progress: (UInt64) -> Void = { _ in }
     ) throws {
         let last = min(end ?? .max, try lastStoredSequence())
-        let fault = try orderedScan(first: start, last: last, transform: Self.decodeEvent) { record in
+        let fault = try orderedScan(first: start, last: last, transform: Self.decodeEvent) {
+            record in
             state.evolve(record.value, record.meta)
             if record.sequence & 0xFFFF == 0 { progress(record.sequence) }
             return true
@@ -47,7 +54,11 @@ extension EventLog {
     /// Decodes one record's payload, naming its type and version when it does not decode.
     @Sendable package static func decodeEvent(_ fields: RecordFields) throws -> LedgerEvent {
         do {
-            return try EventCodec.decode(type: fields.type, version: fields.version, payload: fields.payload)
+            return try EventCodec.decode(
+                type: fields.type,
+                version: fields.version,
+                payload: fields.payload
+            )
         } catch {
             throw StorageError.corrupt("\(fields.type) v\(fields.version): \(error)")
         }
