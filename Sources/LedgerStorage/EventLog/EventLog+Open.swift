@@ -40,16 +40,16 @@ extension EventLog {
             let ledgerID = randomLedgerID()
             let event = genesis(ledgerID)
             let recordedAt = clock()
-            let canonical = RecordCodec.canonicalBytes(
+            let (stored, hash) = RecordCodec.storedRecord(
                 sequence: 1,
                 recordedAtMicros: recordedAt,
                 type: event.type,
                 version: event.version,
                 commandID: "",
                 actor: Actor(uid: getuidValue(), role: "system"),
-                payload: event.payload
+                payload: event.payload,
+                previousHash: .zero
             )
-            let hash = canonical.withUnsafeBytes { Digest.chain(previous: .zero, canonical: $0) }
             let head = LogHead(sequence: 1, hash: hash, recordedAtMicros: recordedAt)
             try environment.write { txn in
                 var version: [UInt8] = []
@@ -57,7 +57,6 @@ extension EventLog {
                 try txn.put(meta, key: MetaKey.formatVersion, value: version)
                 try txn.put(meta, key: MetaKey.ledgerID, value: Array(ledgerID.utf8))
                 try txn.put(meta, key: MetaKey.head, value: head.storedBytes)
-                let stored = RecordCodec.storedBytes(canonical: canonical, previousHash: .zero, hash: hash)
                 try txn.put(events, key: 1, value: stored, flags: .append)
             }
             return OpenedLedger(ledgerID: ledgerID, head: head)
@@ -70,9 +69,13 @@ extension EventLog {
         }
     }
 
-    private static func readMeta(environment: LMDBEnvironment, meta: Database) throws -> OpenedLedger? {
+    private static func readMeta(environment: LMDBEnvironment, meta: Database) throws
+        -> OpenedLedger?
+    {
         try environment.read { txn -> OpenedLedger? in
-            guard let versionBytes = try txn.get(meta, key: MetaKey.formatVersion) else { return nil }
+            guard let versionBytes = try txn.get(meta, key: MetaKey.formatVersion) else {
+                return nil
+            }
             guard versionBytes.count == 4 else { throw StorageError.corrupt("meta format_version") }
             let found = versionBytes.loadUnaligned(as: UInt32.self).bigEndian
             guard found <= formatVersion else {
@@ -87,7 +90,9 @@ extension EventLog {
         }
     }
 
-    static func storedHead(environment: LMDBEnvironment, meta: Database) throws(StorageError) -> LogHead? {
+    static func storedHead(environment: LMDBEnvironment, meta: Database) throws(StorageError)
+        -> LogHead?
+    {
         do {
             return try environment.read { txn in
                 try txn.get(meta, key: MetaKey.head).flatMap(decodeHead)
@@ -102,14 +107,18 @@ extension EventLog {
     private static func decodeHead(_ bytes: UnsafeRawBufferPointer) -> LogHead? {
         guard bytes.count == 48, let hash = Digest(bytes[8..<40]) else { return nil }
         let sequence = bytes.loadUnaligned(as: UInt64.self).bigEndian
-        let recordedAt = Int64(bitPattern: bytes.loadUnaligned(fromByteOffset: 40, as: UInt64.self).bigEndian)
+        let recordedAt = Int64(
+            bitPattern: bytes.loadUnaligned(fromByteOffset: 40, as: UInt64.self).bigEndian
+        )
         return LogHead(sequence: sequence, hash: hash, recordedAtMicros: recordedAt)
     }
 
     /// A random 128-bit id in the 8-4-4-4-12 hexadecimal form.
     private static func randomLedgerID() -> String {
         var generator = SystemRandomNumberGenerator()
-        let digits = (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }
+        let digits = (0..<32).map { _ in
+            String(Int.random(in: 0..<16, using: &generator), radix: 16)
+        }
         let text = digits.joined()
         let cuts = [8, 12, 16, 20]
         var parts: [Substring] = []

@@ -12,7 +12,12 @@ package struct LogAppender: ~Copyable {
     /// The recorded-at time of every record in this transaction; never before the head's.
     package let recordedAtMicros: Int64
 
-    init(log: EventLog, transaction: consuming WriteTransaction, head: LogHead, recordedAtMicros: Int64) {
+    init(
+        log: EventLog,
+        transaction: consuming WriteTransaction,
+        head: LogHead,
+        recordedAtMicros: Int64
+    ) {
         self.log = log
         self.transaction = transaction
         self.head = head
@@ -35,17 +40,16 @@ package struct LogAppender: ~Copyable {
             actor.role.utf8.count <= 255, payload.count <= Int(UInt32.max)
         else { throw StorageError.invalidRecord("field too long in \(type)") }
         let sequence = head.sequence + 1
-        let canonical = RecordCodec.canonicalBytes(
+        let (stored, hash) = RecordCodec.storedRecord(
             sequence: sequence,
             recordedAtMicros: recordedAtMicros,
             type: type,
             version: version,
             commandID: commandID,
             actor: actor,
-            payload: payload
+            payload: payload,
+            previousHash: head.hash
         )
-        let hash = canonical.withUnsafeBytes { Digest.chain(previous: head.hash, canonical: $0) }
-        let stored = RecordCodec.storedBytes(canonical: canonical, previousHash: head.hash, hash: hash)
         try transaction.put(log.events, key: sequence, value: stored, flags: .append)
         head = LogHead(sequence: sequence, hash: hash, recordedAtMicros: recordedAtMicros)
         return sequence
@@ -61,7 +65,12 @@ package struct LogAppender: ~Copyable {
     ///
     /// - Throws: an LMDB error with `isKeyExist` if the id was already remembered.
     package func remember(_ outcome: CommandOutcome, for commandID: String) throws {
-        try transaction.put(log.commands, key: commandID, value: outcome.storedBytes, flags: .noOverwrite)
+        try transaction.put(
+            log.commands,
+            key: commandID,
+            value: outcome.storedBytes,
+            flags: .noOverwrite
+        )
     }
 
     func storeHead() throws {

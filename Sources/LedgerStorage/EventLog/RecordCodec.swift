@@ -20,18 +20,23 @@ package enum RecordCodec {
     /// Bytes after the canonical part: previous hash and hash.
     static let trailerCount = 64
 
-    /// The canonical bytes of a record: everything but the two hashes.
-    package static func canonicalBytes(
+    /// The stored value of a record (canonical bytes, previous hash, hash) and its hash, built
+    /// in one buffer: the hash is taken over the canonical part before the trailer goes on.
+    package static func storedRecord(
         sequence: UInt64,
         recordedAtMicros: Int64,
         type: String,
         version: UInt16,
         commandID: String,
         actor: Actor,
-        payload: [UInt8]
-    ) -> [UInt8] {
+        payload: [UInt8],
+        previousHash: Digest
+    ) -> (stored: [UInt8], hash: Digest) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(40 + type.utf8.count + commandID.utf8.count + payload.count)
+        bytes.reserveCapacity(
+            40 + type.utf8.count + commandID.utf8.count + actor.role.utf8.count + payload.count
+                + trailerCount
+        )
         bytes.append(recordFormat)
         bytes.appendBigEndian(sequence)
         bytes.appendBigEndian(UInt64(bitPattern: recordedAtMicros))
@@ -42,18 +47,10 @@ package enum RecordCodec {
         bytes.appendShortString(actor.role)
         bytes.appendBigEndian(UInt32(payload.count))
         bytes.append(contentsOf: payload)
-        return bytes
-    }
-
-    /// The stored value: canonical bytes, previous hash, hash.
-    package static func storedBytes(canonical: [UInt8], previousHash: Digest, hash: Digest)
-        -> [UInt8]
-    {
-        var stored = canonical
-        stored.reserveCapacity(canonical.count + trailerCount)
-        stored.append(contentsOf: previousHash.bytes)
-        stored.append(contentsOf: hash.bytes)
-        return stored
+        let hash = bytes.withUnsafeBytes { Digest.chain(previous: previousHash, canonical: $0) }
+        withUnsafeBytes(of: previousHash) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: hash) { bytes.append(contentsOf: $0) }
+        return (bytes, hash)
     }
 
     /// Decodes a stored value into a record.
