@@ -24,12 +24,10 @@ extension LedgerDaemon {
             let retryDue = runner.outbox.earliestRetry.map { now >= $0 } ?? false
             if dunning.enabled && (intervalDue || retryDue) {
                 if intervalDue { lastRun = now }
-                let today = engine.businessToday()
-                // Nothing due records nothing: no empty command in the log every interval.
-                if engine.current.state.dunningPlan(asOf: today).messages.isEmpty {
-                    logger.info("scheduled dunning run: nothing due")
+                if let reply = await runner.run(asOf: engine.businessToday()) {
+                    log(reply)
                 } else {
-                    log(await runner.run(asOf: today))
+                    logger.info("scheduled dunning run: nothing due")
                 }
             }
             do { try await Task.sleep(for: Self.schedulerTick) } catch { return }

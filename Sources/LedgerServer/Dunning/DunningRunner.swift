@@ -41,19 +41,14 @@ final class DunningRunner: Sendable {
     /// Takes a `dunning.run` submission: delivers, then hands it, with the outcomes, to the
     /// writer. Always true: a run refused for shutdown still completes the submission.
     func submit(_ submission: WriteSubmission) -> Bool {
-        thread.submit { state in
-            guard state == .active else {
-                submission.complete(.rejected(reason: "busy", message: "shutting down", index: nil))
-                return
-            }
-            self.runNow(submission)
-        }
+        enqueue(submission, skippingWhenNothingDue: false)
         return true
     }
 
     /// Runs dunning for `asOf` as the daemon itself (the scheduler) and returns the writer's
-    /// answer.
-    func run(asOf: LedgerDate) async -> WriteReply {
+    /// answer, or nil when nothing was due: such a run submits nothing, so the log does not
+    /// gain an empty command every interval.
+    func run(asOf: LedgerDate) async -> WriteReply? {
         let work = WriteSubmission.Work.single(.runDunning(RunDunning(asOf: asOf)))
         return await withCheckedContinuation { continuation in
             let submission = WriteSubmission(
@@ -64,7 +59,27 @@ final class DunningRunner: Sendable {
                 queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
                 complete: { continuation.resume(returning: $0) }
             )
-            _ = submit(submission)
+            enqueue(submission, skippingWhenNothingDue: true) {
+                continuation.resume(returning: nil)
+            }
+        }
+    }
+
+    /// Queues a run on the run thread; `skipped` is called instead of completing the
+    /// submission when `skippingWhenNothingDue` and the plan has no message.
+    private func enqueue(
+        _ submission: WriteSubmission,
+        skippingWhenNothingDue: Bool,
+        skipped: @escaping @Sendable () -> Void = {}
+    ) {
+        thread.submit { state in
+            guard state == .active else {
+                submission.complete(.rejected(reason: "busy", message: "shutting down", index: nil))
+                return
+            }
+            if !self.runNow(submission, skippingWhenNothingDue: skippingWhenNothingDue) {
+                skipped()
+            }
         }
     }
 
@@ -74,15 +89,19 @@ final class DunningRunner: Sendable {
     }
 
     /// Delivers, submits with the outcomes, and waits for the commit, so the next run plans
-    /// on a state that has this one's reminders.
-    private func runNow(_ submission: WriteSubmission) {
+    /// on a state that has this one's reminders. Returns false, having done nothing, when
+    /// `skippingWhenNothingDue` and the plan has no message.
+    private func runNow(_ submission: WriteSubmission, skippingWhenNothingDue: Bool) -> Bool {
         guard case .single(.runDunning(let run)) = submission.work else {
             preconditionFailure("the dunning runner takes dunning.run alone")
         }
         let state = engine.current.state
-        let deliveries =
-            dunningRunRefusal(run, state, DecisionContext(today: engine.businessToday())) == nil
-            ? deliver(state.dunningPlan(asOf: run.asOf), creditor: state.dunning.creditor) : [:]
+        var deliveries: [CustomerID: DeliveryOutcome] = [:]
+        if dunningRunRefusal(run, state, DecisionContext(today: engine.businessToday())) == nil {
+            let plan = state.dunningPlan(asOf: run.asOf)
+            if skippingWhenNothingDue && plan.messages.isEmpty { return false }
+            deliveries = deliver(plan, creditor: state.dunning.creditor)
+        }
         let committed = DispatchSemaphore(value: 0)
         let forwarded = WriteSubmission(
             commandID: submission.commandID,
@@ -99,9 +118,10 @@ final class DunningRunner: Sendable {
             submission.complete(
                 .rejected(reason: "busy", message: "the write queue is full; retry", index: nil)
             )
-            return
+            return true
         }
         committed.wait()
+        return true
     }
 
     /// Attempts every planned message that is not waiting for a retry.
