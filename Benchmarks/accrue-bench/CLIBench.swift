@@ -106,11 +106,6 @@ enum CLIBench {
         return count
     }
 
-    /// A running process's peak resident memory so far (`VmHWM` in `/proc/PID/status`), in KiB.
-    static func highWaterKiB(of pid: pid_t) -> Int {
-        DaemonMemoryBench.statusKiB("VmHWM:", of: pid)
-    }
-
     /// Spawns `arguments` (looked up on `PATH`) with output to /dev/null and measures it.
     static func measure(_ tool: String, _ arguments: [String]) throws -> Measurement {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -131,7 +126,7 @@ enum CLIBench {
         var status: Int32 = 0
         var peakKiB = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
-            peakKiB = max(peakKiB, highWaterKiB(of: pid))
+            peakKiB = max(peakKiB, DaemonMemoryBench.statusKiB("VmHWM:", of: pid))
             usleep(5_000)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

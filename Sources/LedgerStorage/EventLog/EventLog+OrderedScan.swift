@@ -128,22 +128,6 @@ struct ChunkReader<Value: Sendable>: Sendable {
     let checksHashes: Bool
     let transform: @Sendable (RecordFields) throws -> Value
 
-    init(
-        events: Database,
-        first: UInt64,
-        last: UInt64,
-        chunkSize: UInt64,
-        checksHashes: Bool,
-        transform: @escaping @Sendable (RecordFields) throws -> Value
-    ) {
-        self.events = events
-        self.first = first
-        self.last = last
-        self.chunkSize = chunkSize
-        self.checksHashes = checksHashes
-        self.transform = transform
-    }
-
     /// How many chunks cover `first...last`.
     var chunkCount: Int { Int((last - first) / chunkSize) + 1 }
 
