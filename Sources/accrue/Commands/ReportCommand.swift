@@ -172,26 +172,3 @@ struct DateRange: ParsableArguments {
         params.set("to", to)
     }
 }
-
-/// `--known-at` alone, for the reports that take a period or a start instead of `--as-of`.
-struct KnownAtOption: ParsableArguments {
-    @Option(
-        name: .customLong("known-at"),
-        help: ArgumentHelp(
-            "Only events recorded by then: SEQ or RFC 3339 time.",
-            valueName: "seq|time"
-        )
-    )
-    var knownAt: String?
-
-    func validate() throws {
-        if let knownAt, TimeOptions.knownAtValue(knownAt) == nil {
-            throw ValidationError("--known-at must be a sequence number or an RFC 3339 time")
-        }
-    }
-
-    /// Adds `known_at` as `{"seq": N}` or `{"time": …}` when given.
-    func apply(to params: inout Params) {
-        params["known_at"] = knownAt.flatMap(TimeOptions.knownAtValue)
-    }
-}
