@@ -91,10 +91,7 @@ enum BenchMain {
             _ = try LMDBBaseline.scan(environment: log.environment, database: "events")
         }
         let verifyScan = try measure {
-            let report = try log.verifyChain(options: .allProcessors, decode: EventLog.decodeEvent)
-            {
-                _ in
-            }
+            let report = try log.verifyEvents(options: .allProcessors) { _ in }
             precondition(report.fault == nil, "bench ledger failed verify")
         }
         table.add(

@@ -3,12 +3,6 @@
 // canonical encoding as every other payload.
 
 extension LedgerEvent {
-    /// The type names of the events encoded through ``dunningPayload``.
-    package static let dunningTypeNames: Set<String> = [
-        "dunning.configured", "dunning.policy_defined", "dunning.policy_assigned",
-        "reminder.sent", "reminder.failed", "dunning.customer_overridden",
-    ]
-
     /// The payload of a dunning event; nil for the other events.
     package var dunningPayload: PayloadValue? {
         switch self {

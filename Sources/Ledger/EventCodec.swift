@@ -47,31 +47,52 @@ package enum EventCodec {
 
     /// Decodes stored payload bytes into a typed event, upcasting older versions, and validates it.
     /// - Parameters:
-    ///   - type: The stored type name.
+    ///   - type: The stored type name's UTF-8 bytes.
     ///   - version: The stored schema version.
     ///   - payload: The payload bytes; only read during the call.
     /// - Returns: The event, in the current version's shape.
     /// - Throws: ``EventDecodingError`` for unknown types or versions, non-canonical bytes, or
     ///   values that break the schema.
     package static func decode(
-        type: String,
+        type: UnsafeRawBufferPointer,
         version: UInt16,
         payload: UnsafeRawBufferPointer
     ) throws(EventDecodingError) -> LedgerEvent {
         guard version == 1 else {
             // Everything is at version 1; a later version of a type adds its upcast here.
-            guard LedgerEvent.currentVersions[type] != nil else { throw .unknownType(type) }
-            throw .unsupportedVersion(type: type, version: version)
+            let name = String(decoding: type, as: UTF8.self)
+            guard LedgerEvent.currentVersions[name] != nil else { throw .unknownType(name) }
+            throw .unsupportedVersion(type: name, version: version)
         }
-        if LedgerEvent.dunningTypeNames.contains(type) {
-            return try decodeDunning(type: type, payload: payload)
+        guard let number = typeNumber(type) else {
+            throw .unknownType(String(decoding: type, as: UTF8.self))
+        }
+        guard number < firstDunningTypeNumber else {
+            return try decodeDunning(type: String(decoding: type, as: UTF8.self), payload: payload)
         }
         var reader = PayloadReader(payload)
-        let event = try decodeVersion1(type: type, &reader)
+        let event = try decodeVersion1(number, &reader)
         do { try reader.expectEnd() } catch { throw .malformedPayload(error) }
         // The field readers checked every id, date and text; what is left are the rules across fields.
         if let field = event.crossFieldFailure { throw .invalidField(field) }
         return event
+    }
+
+    /// Decodes payload bytes of the type named by a String, like the overload that takes the
+    /// name's bytes.
+    /// - Throws: ``EventDecodingError``.
+    package static func decode(
+        type: String,
+        version: UInt16,
+        payload: UnsafeRawBufferPointer
+    ) throws(EventDecodingError) -> LedgerEvent {
+        var type = type
+        let result = type.withUTF8 { name in
+            Result { () throws(EventDecodingError) -> LedgerEvent in
+                try decode(type: UnsafeRawBufferPointer(name), version: version, payload: payload)
+            }
+        }
+        return try result.get()
     }
 
     /// Decodes payload bytes held in an array.
@@ -88,7 +109,8 @@ package enum EventCodec {
         return try result.get()
     }
 
-    /// The event types by name, for a dispatch that compares bytes instead of Unicode strings.
+    /// The event types by name, for a dispatch that compares bytes instead of Unicode strings;
+    /// the dunning events come last, from ``firstDunningTypeNumber`` on.
     private static let typeNames: [(StaticString, Int)] = [
         ("invoice.issued", 0), ("payment.received", 1), ("payment.allocated", 2),
         ("customer.registered", 3),
@@ -97,30 +119,30 @@ package enum EventCodec {
         ("payment.reversed", 8), ("period.closed", 9), ("ledger.configured", 10),
         ("ledger.created", 11), ("invoice.discount_taken", 12), ("payment.refunded", 13),
         ("invoice.disputed", 14), ("invoice.dispute_resolved", 15), ("invoice.promised", 16),
+        ("dunning.configured", 17), ("dunning.policy_defined", 18),
+        ("dunning.policy_assigned", 19), ("reminder.sent", 20), ("reminder.failed", 21),
+        ("dunning.customer_overridden", 22),
     ]
 
-    /// The position of `type` in ``typeNames``, or nil for an unknown type.
-    private static func typeNumber(_ type: String) -> Int? {
-        var type = type
-        return type.withUTF8 { name in
-            for (candidate, number) in typeNames where candidate.utf8CodeUnitCount == name.count {
-                let equal = candidate.withUTF8Buffer { bytes in
-                    PayloadReader.compare(
-                        UnsafeRawBufferPointer(bytes),
-                        UnsafeRawBufferPointer(name)
-                    ) == 0
-                }
-                if equal { return number }
+    /// The number of the first dunning event in ``typeNames``.
+    private static let firstDunningTypeNumber = 17
+
+    /// The position of the type named by `name` in ``typeNames``, or nil for an unknown type.
+    private static func typeNumber(_ name: UnsafeRawBufferPointer) -> Int? {
+        for (candidate, number) in typeNames where candidate.utf8CodeUnitCount == name.count {
+            let equal = candidate.withUTF8Buffer { bytes in
+                PayloadReader.compare(UnsafeRawBufferPointer(bytes), name) == 0
             }
-            return nil
+            if equal { return number }
         }
+        return nil
     }
 
     private static func decodeVersion1(
-        type: String,
+        _ number: Int,
         _ reader: inout PayloadReader
     ) throws(EventDecodingError) -> LedgerEvent {
-        switch typeNumber(type) {
+        switch number {
         case 0: return .invoiceIssued(try decodeInvoiceIssued(&reader))
         case 1: return .paymentReceived(try decodePaymentReceived(&reader))
         case 2: return .paymentAllocated(try decodePaymentAllocated(&reader))
@@ -138,7 +160,7 @@ package enum EventCodec {
         case 14: return .invoiceDisputed(try decodeInvoiceDisputed(&reader))
         case 15: return .invoiceDisputeResolved(try decodeInvoiceDisputeResolved(&reader))
         case 16: return .invoicePromised(try decodeInvoicePromised(&reader))
-        default: throw .unknownType(type)
+        default: preconditionFailure("type number \(number) has no version 1 decoder")
         }
     }
 }

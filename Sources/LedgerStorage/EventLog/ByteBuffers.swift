@@ -57,12 +57,4 @@ struct ByteReader {
         }
         return raw
     }
-
-    mutating func readShortString() throws(RecordDecodingError) -> String {
-        let raw = try readBytes(count: Int(try readByte()))
-        guard let text = String(validating: raw, as: UTF8.self) else {
-            throw RecordDecodingError("invalid UTF-8 in a record field")
-        }
-        return text
-    }
 }

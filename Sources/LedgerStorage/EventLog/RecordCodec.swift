@@ -81,8 +81,8 @@ package struct RecordFields {
     package let sequence: UInt64
     /// Microseconds since the Unix epoch, UTC.
     package let recordedAtMicros: Int64
-    /// The event type.
-    package let type: String
+    /// The event type's bytes (valid UTF-8); decoders dispatch on them without a String.
+    package let typeBytes: UnsafeRawBufferPointer
     /// The payload's schema version.
     package let version: UInt16
     /// The command id's bytes, decoded only when asked for (replay and verify never ask).
@@ -102,7 +102,7 @@ package struct RecordFields {
         }
         sequence = try reader.readBigEndian(UInt64.self)
         recordedAtMicros = Int64(bitPattern: try reader.readBigEndian(UInt64.self))
-        type = try reader.readShortString()
+        typeBytes = try reader.readShortBytes()
         version = try reader.readBigEndian(UInt16.self)
         commandIDBytes = try reader.readShortBytes()
         actorUID = try reader.readBigEndian(UInt32.self)
@@ -110,6 +110,9 @@ package struct RecordFields {
         payload = try reader.readBytes(count: Int(try reader.readBigEndian(UInt32.self)))
         guard reader.isAtEnd else { throw RecordDecodingError("trailing bytes after the payload") }
     }
+
+    /// The event type.
+    package var type: String { String(decoding: typeBytes, as: UTF8.self) }
 
     /// The client's command id, empty for the ledger's own events.
     package var commandID: String { String(decoding: commandIDBytes, as: UTF8.self) }

@@ -55,7 +55,7 @@ extension EventLog {
     @Sendable package static func decodeEvent(_ fields: RecordFields) throws -> LedgerEvent {
         do {
             return try EventCodec.decode(
-                type: fields.type,
+                type: fields.typeBytes,
                 version: fields.version,
                 payload: fields.payload
             )
