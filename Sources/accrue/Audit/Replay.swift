@@ -76,5 +76,6 @@ struct Replay: ParsableCommand {
                 + "\(state.customers.count) customers, \(state.invoices.count) invoices, "
                 + "\(state.payments.count) payments"
         )
+        ExitTeardown.keep(state)
     }
 }

@@ -52,12 +52,14 @@ final class DirectoryReader {
         log = try LedgerDirectory.openReadOnly(path)
     }
 
-    /// The projection at the head, loaded once (newest snapshot plus the tail).
+    /// The projection at the head, loaded once (newest snapshot plus the tail) and kept until
+    /// the process exits.
     var state: LedgerState {
         get throws {
             if let cachedState { return cachedState }
             let loaded = try log.loadProjection()
             cachedState = loaded
+            ExitTeardown.keep(loaded)
             return loaded
         }
     }
