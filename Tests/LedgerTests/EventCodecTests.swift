@@ -173,6 +173,12 @@ struct EventCodecTests {
         #expect(throws: EventDecodingError.unknownType("invoice.eaten")) {
             try EventCodec.decode(type: "invoice.eaten", version: 1, payload: [0x06, 0x00])
         }
+        // Names of a known name's length, dunning ones included, are compared byte by byte.
+        for name in ["invoice.issuex", "reminder.sens", "dunning.configureD"] {
+            #expect(throws: EventDecodingError.unknownType(name)) {
+                try EventCodec.decode(type: name, version: 1, payload: [0x06, 0x00])
+            }
+        }
         #expect(throws: EventDecodingError.unsupportedVersion(type: "period.closed", version: 2)) {
             try EventCodec.decode(type: "period.closed", version: 2, payload: [0x06, 0x00])
         }
