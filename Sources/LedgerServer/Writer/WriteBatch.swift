@@ -1,0 +1,34 @@
+import Dispatch
+
+/// Writes queued together for the single writer: the write calls of one connection line, or
+/// one write on its own.
+///
+/// The writer applies them in order within one transaction and answers them all with one call
+/// after the commit, so a line of a hundred calls costs one queue entry and one hop back to
+/// its event loop instead of a hundred.
+struct WriteBatch: Sendable {
+    /// The writes, in the order they are applied and answered.
+    let submissions: [WriteSubmission]
+    /// When the batch was queued, for latency figures.
+    let queuedAtNanos: UInt64
+    /// Called once, on the writer's thread, after the commit (or the failure), with one reply
+    /// per submission in order.
+    let complete: @Sendable ([WriteReply]) -> Void
+
+    init(
+        _ submissions: [WriteSubmission],
+        complete: @escaping @Sendable ([WriteReply]) -> Void
+    ) {
+        self.submissions = submissions
+        queuedAtNanos = DispatchTime.now().uptimeNanoseconds
+        self.complete = complete
+    }
+
+    /// A batch of one write, answered with its single reply.
+    init(
+        _ submission: WriteSubmission,
+        complete: @escaping @Sendable (WriteReply) -> Void
+    ) {
+        self.init([submission]) { complete($0[0]) }
+    }
+}
