@@ -16,8 +16,8 @@ package func commandResult(_ command: Command, events: [LedgerEvent], state: Led
     case .updateCustomer(let command):
         result.add("customer_id", string: command.customerID.rawValue)
     case .issueInvoice(let command):
-        addInvoice(command.invoiceID, state: state, to: &result)
-        result.add("due_date", date: state.invoice(command.invoiceID)?.dueDate)
+        let invoice = addInvoice(command.invoiceID, state: state, to: &result)
+        result.add("due_date", date: invoice?.dueDate)
     case .voidInvoice(let command):
         addInvoice(command.invoiceID, state: state, to: &result)
         result.add("status", string: "voided")
@@ -73,12 +73,18 @@ package func commandResult(_ command: Command, events: [LedgerEvent], state: Led
     return result.value
 }
 
+/// Adds the invoice's id and open amount; returns its record, so a caller needing more of it
+/// looks it up only once.
+@discardableResult
 private func addInvoice(_ id: InvoiceID, state: LedgerState, to result: inout PayloadObjectBuilder)
+    -> InvoiceRecord?
 {
     result.add("invoice_id", string: id.rawValue)
-    if let invoice = state.invoice(id) {
+    let invoice = state.invoice(id)
+    if let invoice {
         result.add("open", money: Money(minorUnits: invoice.openAtHead, currency: invoice.currency))
     }
+    return invoice
 }
 
 private func addPayment(

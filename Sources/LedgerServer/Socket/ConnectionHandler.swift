@@ -229,12 +229,10 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let serial = barrier.begin()
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let (slot, targets) = (writes.slot, writes.targets)
-        let batch = WriteBatch(writes.submissions) { answers in
-            loopBound.eventLoop.execute {
-                let (handler, context) = loopBound.value
-                handler.writesAnswered(answers, to: targets, slot: slot, serial: serial)
-                handler.sendReady(context: context)
-            }
+        let batch = WriteBatch(writes.submissions, on: context.eventLoop) { answers in
+            let (handler, context) = loopBound.value
+            handler.writesAnswered(answers, to: targets, slot: slot, serial: serial)
+            handler.sendReady(context: context)
         }
         guard dispatcher.submit(batch) else {
             let busy = WriteReply.rejected(

@@ -2,6 +2,7 @@ import Foundation
 internal import Ledger
 internal import LedgerStorage
 import Logging
+internal import NIOCore
 
 /// The ledger's single writer: drains every pending submission into one LMDB transaction and
 /// one sync (group commit), decides each command against the live projection, and answers each
@@ -106,13 +107,35 @@ final class GroupCommitWriter: Sendable {
         }
         let committed = DispatchTime.now().uptimeNanoseconds
         stats.recordCommit(batchSize: count, durationNanos: committed - started)
+        var byLoop: [(loop: any EventLoop, completions: [Completion])] = []
         for (batch, batchReplies) in zip(batches, replies) {
             stats.recordWriteLatency(
                 nanos: committed - batch.queuedAtNanos,
                 count: batch.submissions.count
             )
-            batch.complete(batchReplies)
+            guard let loop = batch.eventLoop else {
+                batch.complete(batchReplies)
+                continue
+            }
+            let completion = Completion(complete: batch.complete, replies: batchReplies)
+            if let index = byLoop.firstIndex(where: { $0.loop === loop }) {
+                byLoop[index].completions.append(completion)
+            } else {
+                byLoop.append((loop, [completion]))
+            }
         }
+        // One task per event loop: waking a loop costs more than the work of a small batch.
+        for (loop, completions) in byLoop {
+            loop.execute {
+                for completion in completions { completion.complete(completion.replies) }
+            }
+        }
+    }
+
+    /// A batch's completion with its replies, waiting to run on the batch's event loop.
+    private struct Completion: Sendable {
+        let complete: @Sendable ([WriteReply]) -> Void
+        let replies: [WriteReply]
     }
 
     /// Applies one submission inside the open transaction; a refusal appends nothing.
