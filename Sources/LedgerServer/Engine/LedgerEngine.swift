@@ -21,6 +21,8 @@ final class LedgerEngine: Sendable {
     let log: EventLog
     private let published: Mutex<Published>
     private let snapshots: Snapshotter
+    /// Where replaced projections are released, off the writer's thread.
+    private let releases = DispatchQueue(label: "accrued.releases", qos: .utility)
 
     /// Opens the projection: newest snapshot plus the tail of the log.
     init(log: EventLog, snapshotInterval: UInt64, logger: Logger) throws {
@@ -48,9 +50,16 @@ final class LedgerEngine: Sendable {
     }
 
     /// Makes a committed state visible to readers and snapshots it when due.
+    ///
+    /// The replaced projection is released on another thread: its last reference frees every
+    /// node the commit copied, work the single writer need not wait for.
     func publish(_ state: LedgerState, head: LogHead) {
-        published.withLock { $0 = Published(state: state, head: head) }
+        let replaced = published.withLock { current in
+            defer { current = Published(state: state, head: head) }
+            return current
+        }
         snapshots.consider(state, at: head.sequence)
+        releases.async { withExtendedLifetime(replaced) {} }
     }
 
     /// What the decider may know about "now" for a batch recorded at `recordedAtMicros`.

@@ -61,10 +61,41 @@ final class GroupCommitWriter: Sendable {
         finished.wait()
     }
 
-    private func commit(_ batches: [WriteBatch]) {
+    private func commit(_ batches: consuming [WriteBatch]) {
         let started = DispatchTime.now().uptimeNanoseconds
         let count = batches.reduce(0) { $0 + $1.submissions.count }
-        let replies: [[WriteReply]]
+        let replies = decideAndStore(batches, count: count)
+        let committed = DispatchTime.now().uptimeNanoseconds
+        stats.recordCommit(batchSize: count, durationNanos: committed - started)
+        var byLoop: [(loop: any EventLoop, completions: [Completion])] = []
+        for (batch, batchReplies) in zip(batches, replies) {
+            stats.recordWriteLatency(
+                nanos: committed - batch.queuedAtNanos,
+                count: batch.submissions.count
+            )
+            guard let loop = batch.eventLoop else {
+                batch.complete(batchReplies)
+                continue
+            }
+            let completion = Completion(batch: batch, replies: batchReplies)
+            if let index = byLoop.firstIndex(where: { $0.loop === loop }) {
+                byLoop[index].completions.append(completion)
+            } else {
+                byLoop.append((loop, [completion]))
+            }
+        }
+        _ = consume batches
+        // One task per event loop: waking a loop costs more than the work of a small batch.
+        for (loop, completions) in byLoop {
+            loop.execute {
+                for completion in completions { completion.batch.complete(completion.replies) }
+            }
+        }
+    }
+
+    /// Applies every batch in one transaction and commits it; the replies per batch, or a
+    /// storage failure for all of them when the commit fails.
+    private func decideAndStore(_ batches: [WriteBatch], count: Int) -> [[WriteReply]] {
         do {
             let outcome = try engine.log.append { appender in
                 var working = engine.current.state
@@ -89,8 +120,8 @@ final class GroupCommitWriter: Sendable {
                 return (working, replies, appender.head)
             }
             engine.publish(outcome.0, head: outcome.2)
-            replies = outcome.1
             onCommit(outcome.2.sequence)
+            return outcome.1
         } catch {
             logger.error(
                 "commit failed",
@@ -103,38 +134,14 @@ final class GroupCommitWriter: Sendable {
                 message: "the ledger could not store the write: \(error)",
                 index: nil
             )
-            replies = batches.map { Array(repeating: failure, count: $0.submissions.count) }
-        }
-        let committed = DispatchTime.now().uptimeNanoseconds
-        stats.recordCommit(batchSize: count, durationNanos: committed - started)
-        var byLoop: [(loop: any EventLoop, completions: [Completion])] = []
-        for (batch, batchReplies) in zip(batches, replies) {
-            stats.recordWriteLatency(
-                nanos: committed - batch.queuedAtNanos,
-                count: batch.submissions.count
-            )
-            guard let loop = batch.eventLoop else {
-                batch.complete(batchReplies)
-                continue
-            }
-            let completion = Completion(complete: batch.complete, replies: batchReplies)
-            if let index = byLoop.firstIndex(where: { $0.loop === loop }) {
-                byLoop[index].completions.append(completion)
-            } else {
-                byLoop.append((loop, [completion]))
-            }
-        }
-        // One task per event loop: waking a loop costs more than the work of a small batch.
-        for (loop, completions) in byLoop {
-            loop.execute {
-                for completion in completions { completion.complete(completion.replies) }
-            }
+            return batches.map { Array(repeating: failure, count: $0.submissions.count) }
         }
     }
 
-    /// A batch's completion with its replies, waiting to run on the batch's event loop.
+    /// A batch with its replies, waiting to be completed on the batch's event loop. It holds
+    /// the whole batch so that the commands are freed there too, not on the writer's thread.
     private struct Completion: Sendable {
-        let complete: @Sendable ([WriteReply]) -> Void
+        let batch: WriteBatch
         let replies: [WriteReply]
     }
 
