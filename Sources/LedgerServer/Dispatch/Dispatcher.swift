@@ -78,6 +78,7 @@ final class Dispatcher: Sendable {
     ///   - request: The call.
     ///   - role: The peer's role; nil when it may not do anything.
     ///   - uid: The peer's uid, recorded as the actor of a write.
+    /// - Returns: The reply at once, or what the connection does next with the call.
     func route(_ request: RPCRequest, role: Role?, uid: UInt32) -> Routing {
         let id = request.id ?? .null
         guard let spec = methods[request.method] else {
