@@ -41,6 +41,9 @@ final class Dispatcher: Sendable {
         self.roles = roles
     }
 
+    /// The newest committed projection.
+    var headState: LedgerState { engine.current.state }
+
     /// The method named `name`, if there is one.
     func method(_ name: String) -> MethodSpec? { methods[name] }
 
@@ -78,8 +81,10 @@ final class Dispatcher: Sendable {
     ///   - request: The call.
     ///   - role: The peer's role; nil when it may not do anything.
     ///   - uid: The peer's uid, recorded as the actor of a write.
+    ///   - head: A recent ``headState``, which a write's parameters are decoded against (the
+    ///     currency of a document it names); one per line spares a copy per call.
     /// - Returns: The reply at once, or what the connection does next with the call.
-    func route(_ request: RPCRequest, role: Role?, uid: UInt32) -> Routing {
+    func route(_ request: RPCRequest, role: Role?, uid: UInt32, head: LedgerState) -> Routing {
         let id = request.id ?? .null
         guard let spec = methods[request.method] else {
             return .answered(Self.errorReply(id, .methodNotFound(request.method)))
@@ -98,7 +103,7 @@ final class Dispatcher: Sendable {
         case .write(let decoder), .routedWrite(let decoder, _):
             let submission: WriteSubmission
             do {
-                submission = try decodeWrite(decoder, request: request, actor: actor)
+                submission = try decodeWrite(decoder, request: request, actor: actor, head: head)
             } catch {
                 return .answered(Self.errorReply(id, error))
             }
@@ -152,7 +157,8 @@ final class Dispatcher: Sendable {
     private func decodeWrite(
         _ decoder: MethodSpec.WriteDecoder,
         request: RPCRequest,
-        actor: Actor
+        actor: Actor,
+        head: LedgerState
     ) throws(RPCError) -> WriteSubmission {
         var params = try ParamReader(request.params)
         let commandID = try params.string(
@@ -160,7 +166,7 @@ final class Dispatcher: Sendable {
             maxBytes: limits.maxCommandIDBytes,
             allowEmpty: false
         )
-        let work = try decoder(&params, engine.current.state)
+        let work = try decoder(&params, head)
         try params.finish()
         return WriteSubmission(
             commandID: commandID,

@@ -128,7 +128,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let isBatch: Bool
         if case .batch = message { isBatch = true } else { isBatch = false }
         let slot = replies.open(calls: calls.count, isBatch: isBatch)
-        var writes = LineWrites(slot: slot)
+        var writes = LineWrites(slot: slot, head: dispatcher.headState)
         for (index, call) in calls.enumerated() {
             switch call {
             case .invalid(let id, let error):
@@ -144,6 +144,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The writes of one line gathered for one batch, with where each reply goes.
     private struct LineWrites {
         let slot: Int
+        /// The projection the line's writes are decoded against, taken once per line.
+        let head: LedgerState
         var submissions: [WriteSubmission] = []
         var targets: [WriteTarget] = []
     }
@@ -167,7 +169,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let done = requestLog.begin(method: request.method, uid: uid)
         // A notification has no id and gets no reply.
         let id = request.id
-        switch dispatcher.route(request, role: role, uid: uid) {
+        switch dispatcher.route(request, role: role, uid: uid, head: writes.head) {
         case .answered(let reply):
             done()
             replies.answer(slot: slot, index: index, id == nil ? nil : reply)
@@ -188,7 +190,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .read(let handler):
             // Writes earlier in this line go first, so the read sees them.
             submit(writes, context: context)
-            writes = LineWrites(slot: slot)
+            writes = LineWrites(slot: slot, head: writes.head)
             let run = { [self] in
                 runRead(handler, request, slot: slot, index: index, done: done, context: context)
             }
