@@ -51,15 +51,21 @@ final class LedgerEngine: Sendable {
 
     /// Makes a committed state visible to readers and snapshots it when due.
     ///
-    /// The replaced projection is released on another thread: its last reference frees every
-    /// node the commit copied, work the single writer need not wait for.
-    func publish(_ state: LedgerState, head: LogHead) {
+    /// - Returns: The replaced projection. Its last reference frees every node the commit
+    ///   copied, so the writer hands it to ``release(_:)`` once the commit is answered.
+    func publish(_ state: LedgerState, head: LogHead) -> Published {
         let replaced = published.withLock { current in
             defer { current = Published(state: state, head: head) }
             return current
         }
         snapshots.consider(state, at: head.sequence)
-        releases.async { withExtendedLifetime(replaced) {} }
+        return replaced
+    }
+
+    /// Drops a replaced projection on another thread: freeing it is work the single writer
+    /// need not wait for.
+    func release(_ replaced: consuming Published) {
+        releases.async { [replaced] in withExtendedLifetime(replaced) {} }
     }
 
     /// What the decider may know about "now" for a batch recorded at `recordedAtMicros`.

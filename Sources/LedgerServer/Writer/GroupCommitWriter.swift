@@ -64,7 +64,7 @@ final class GroupCommitWriter: Sendable {
     private func commit(_ batches: consuming [WriteBatch]) {
         let started = DispatchTime.now().uptimeNanoseconds
         let count = batches.reduce(0) { $0 + $1.submissions.count }
-        let replies = decideAndStore(batches, count: count)
+        let (replies, replaced) = decideAndStore(batches, count: count)
         let committed = DispatchTime.now().uptimeNanoseconds
         stats.recordCommit(batchSize: count, durationNanos: committed - started)
         var byLoop: [(loop: any EventLoop, completions: [Completion])] = []
@@ -91,11 +91,15 @@ final class GroupCommitWriter: Sendable {
                 for completion in completions { completion.batch.complete(completion.replies) }
             }
         }
+        if let replaced { engine.release(replaced) }
     }
 
-    /// Applies every batch in one transaction and commits it; the replies per batch, or a
-    /// storage failure for all of them when the commit fails.
-    private func decideAndStore(_ batches: [WriteBatch], count: Int) -> [[WriteReply]] {
+    /// Applies every batch in one transaction, commits it and publishes the new state; the
+    /// replies per batch (a storage failure for all of them when the commit fails) and the
+    /// projection the new one replaced.
+    private func decideAndStore(_ batches: [WriteBatch], count: Int)
+        -> (replies: [[WriteReply]], replaced: LedgerEngine.Published?)
+    {
         do {
             let outcome = try engine.log.append { appender in
                 var working = engine.current.state
@@ -119,9 +123,9 @@ final class GroupCommitWriter: Sendable {
                 }
                 return (working, replies, appender.head)
             }
-            engine.publish(outcome.0, head: outcome.2)
+            let replaced = engine.publish(outcome.0, head: outcome.2)
             onCommit(outcome.2.sequence)
-            return outcome.1
+            return (outcome.1, replaced)
         } catch {
             logger.error(
                 "commit failed",
@@ -134,7 +138,7 @@ final class GroupCommitWriter: Sendable {
                 message: "the ledger could not store the write: \(error)",
                 index: nil
             )
-            return batches.map { Array(repeating: failure, count: $0.submissions.count) }
+            return (batches.map { Array(repeating: failure, count: $0.submissions.count) }, nil)
         }
     }
 
