@@ -100,7 +100,7 @@ struct Decider {
         guard state.invoiceIndex(command.invoiceID) == nil else {
             throw .duplicateInvoice(command.invoiceID)
         }
-        let customer = state.customers[try requireCustomer(command.customerID)]
+        let customerIndex = try requireCustomer(command.customerID)
         try checkPeriodOpen(command.issueDate)
         let terms: PaymentTerms?
         let dueDate: LedgerDate
@@ -112,8 +112,9 @@ struct Decider {
             terms = given
             dueDate = given.dueDate(issuedOn: command.issueDate)
         case .customerTerms:
-            terms = customer.terms
-            dueDate = customer.terms?.dueDate(issuedOn: command.issueDate) ?? command.issueDate
+            // Only this case needs the customer: copying its record for every invoice costs.
+            terms = state.customers[customerIndex].terms
+            dueDate = terms?.dueDate(issuedOn: command.issueDate) ?? command.issueDate
         }
         let lines: [InvoiceLine]
         if case .lines(let given) = command.content { lines = given } else { lines = [] }

@@ -5,8 +5,11 @@
 package struct PayloadObjectBuilder: Sendable {
     private var members: [PayloadMember] = []
 
-    /// Creates an empty builder.
-    package init() {}
+    /// Creates an empty builder, with room for the members of a typical command or result so
+    /// that adding them does not regrow the array (a fingerprint is built for every write).
+    package init() {
+        members.reserveCapacity(8)
+    }
 
     /// Adds a member; a nil value leaves the member out.
     package mutating func add(_ key: String, _ value: PayloadValue?) {

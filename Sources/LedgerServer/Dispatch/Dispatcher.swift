@@ -41,6 +41,9 @@ final class Dispatcher: Sendable {
         self.roles = roles
     }
 
+    /// The newest committed projection.
+    var headState: LedgerState { engine.current.state }
+
     /// The method named `name`, if there is one.
     func method(_ name: String) -> MethodSpec? { methods[name] }
 
@@ -56,56 +59,76 @@ final class Dispatcher: Sendable {
         )
     }
 
-    /// Answers `request` from a peer with `role` (nil: not allowed at all). The future's bytes
-    /// are one complete reply, without the line feed.
-    func dispatch(
-        _ request: RPCRequest,
-        role: Role?,
-        uid: UInt32,
-        on eventLoop: any EventLoop
-    ) -> EventLoopFuture<[UInt8]> {
+    /// How one request proceeds, decided on the event loop.
+    enum Routing {
+        /// Answered at once: an unknown method, a refused role, or parameters that do not
+        /// decode. The bytes are one complete reply, without the line feed.
+        case answered([UInt8])
+        /// A write for the writer, queued with the other writes of its line.
+        case write(WriteSubmission)
+        /// A write that its route takes before the writer (`dunning.run`).
+        case routedWrite(WriteSubmission, MethodSpec.WriteRoute)
+        /// A read, run with ``read(_:_:on:)``.
+        case read(MethodSpec.ReadHandler)
+        /// `events.subscribe`, which the connection hosts.
+        case subscribe
+    }
+
+    /// Checks the caller's role and decodes a write's parameters; reads run later, with
+    /// ``read(_:_:on:)``, once the writes sent before them have been answered.
+    ///
+    /// - Parameters:
+    ///   - request: The call.
+    ///   - role: The peer's role; nil when it may not do anything.
+    ///   - uid: The peer's uid, recorded as the actor of a write.
+    ///   - head: A recent ``headState``, which a write's parameters are decoded against (the
+    ///     currency of a document it names); one per line spares a copy per call.
+    /// - Returns: The reply at once, or what the connection does next with the call.
+    func route(_ request: RPCRequest, role: Role?, uid: UInt32, head: LedgerState) -> Routing {
         let id = request.id ?? .null
         guard let spec = methods[request.method] else {
-            return eventLoop.makeSucceededFuture(
-                Self.errorReply(id, .methodNotFound(request.method))
-            )
+            return .answered(Self.errorReply(id, .methodNotFound(request.method)))
         }
         guard let role, role >= spec.role else {
             let error = RPCError.rejected(
                 reason: "permission_denied",
                 message: "\(request.method) needs the \(spec.role.rawValue) role"
             )
-            return eventLoop.makeSucceededFuture(Self.errorReply(id, error))
+            return .answered(Self.errorReply(id, error))
         }
+        let actor = Actor(uid: uid, role: role.rawValue)
         switch spec.kind {
         case .read(let handler):
-            return readPool.runIfActive(eventLoop: eventLoop) { [self] in
-                runRead(handler, request: request, id: id)
+            return .read(handler)
+        case .write(let decoder), .routedWrite(let decoder, _):
+            let submission: WriteSubmission
+            do {
+                submission = try decodeWrite(decoder, request: request, actor: actor, head: head)
+            } catch {
+                return .answered(Self.errorReply(id, error))
             }
-        case .write(let decoder):
-            return submitWrite(
-                decoder,
-                request: request,
-                id: id,
-                actor: Actor(uid: uid, role: role.rawValue),
-                on: eventLoop
-            )
-        case .routedWrite(let decoder, let route):
-            return submitWrite(
-                decoder,
-                request: request,
-                id: id,
-                actor: Actor(uid: uid, role: role.rawValue),
-                via: route,
-                on: eventLoop
-            )
+            if case .routedWrite(_, let route) = spec.kind {
+                return .routedWrite(submission, route)
+            }
+            return .write(submission)
         case .subscribe:
-            return eventLoop.makeSucceededFuture(
-                Self.errorReply(
-                    id,
-                    .invalidRequest("subscribe is handled by the connection", reason: "internal")
-                )
-            )
+            return .subscribe
+        }
+    }
+
+    /// Queues `batch` for the writer; false when the queue is full or closed (answer `busy`).
+    func submit(_ batch: WriteBatch) -> Bool {
+        writer.submit(batch)
+    }
+
+    /// Runs a read method on the read pool against the published projection.
+    func read(
+        _ handler: @escaping MethodSpec.ReadHandler,
+        _ request: RPCRequest,
+        on eventLoop: any EventLoop
+    ) -> EventLoopFuture<[UInt8]> {
+        readPool.runIfActive(eventLoop: eventLoop) { [self] in
+            runRead(handler, request: request, id: request.id ?? .null)
         }
     }
 
@@ -128,49 +151,29 @@ final class Dispatcher: Sendable {
         }
     }
 
-    private func submitWrite(
+    /// The submission for a write call.
+    ///
+    /// - Throws: the parameter error that answers the call.
+    private func decodeWrite(
         _ decoder: MethodSpec.WriteDecoder,
         request: RPCRequest,
-        id: RPCID,
         actor: Actor,
-        via route: MethodSpec.WriteRoute? = nil,
-        on eventLoop: any EventLoop
-    ) -> EventLoopFuture<[UInt8]> {
-        let commandID: String
-        let work: WriteSubmission.Work
-        do {
-            var params = try ParamReader(request.params)
-            commandID = try params.string(
-                "command_id",
-                maxBytes: limits.maxCommandIDBytes,
-                allowEmpty: false
-            )
-            work = try decoder(&params, engine.current.state)
-            try params.finish()
-        } catch {
-            return eventLoop.makeSucceededFuture(Self.errorReply(id, error))
-        }
-        let promise = eventLoop.makePromise(of: WriteReply.self)
-        let submission = WriteSubmission(
+        head: LedgerState
+    ) throws(RPCError) -> WriteSubmission {
+        var params = try ParamReader(request.params)
+        let commandID = try params.string(
+            "command_id",
+            maxBytes: limits.maxCommandIDBytes,
+            allowEmpty: false
+        )
+        let work = try decoder(&params, head)
+        try params.finish()
+        return WriteSubmission(
             commandID: commandID,
             work: work,
             actor: actor,
-            fingerprint: Self.fingerprint(of: work),
-            queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
-            complete: { promise.succeed($0) }
+            fingerprint: Self.fingerprint(of: work)
         )
-        if !(route.map { $0(submission) } ?? writer.submit(submission)) {
-            // A refused submission (full queue, or closed for shutdown) still completes its
-            // promise: NIO treats a dropped promise as a leak and traps in debug builds.
-            promise.succeed(
-                .rejected(
-                    reason: "busy",
-                    message: "the write queue is full; retry with the same command_id",
-                    index: nil
-                )
-            )
-        }
-        return promise.futureResult.map { Self.writeReply(id, $0) }
     }
 
     /// SHA-256 of the normalised body: the method and typed parameters of every command.

@@ -11,8 +11,10 @@ struct MethodSpec: Sendable {
     typealias WriteDecoder =
         @Sendable (inout ParamReader, LedgerState) throws(RPCError) -> WriteSubmission.Work
     /// Takes a decoded write instead of the writer, to do work before it (and off the event
-    /// loop) and then pass it on; false when it refuses it (`busy`).
-    typealias WriteRoute = @Sendable (WriteSubmission) -> Bool
+    /// loop) and then pass it on; calls the completion exactly once, with the writer's reply or
+    /// a refusal such as `busy`.
+    typealias WriteRoute =
+        @Sendable (WriteSubmission, @escaping @Sendable (WriteReply) -> Void) -> Void
 
     /// How the method runs.
     enum Kind: Sendable {

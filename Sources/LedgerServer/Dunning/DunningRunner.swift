@@ -39,10 +39,9 @@ final class DunningRunner: Sendable {
     }
 
     /// Takes a `dunning.run` submission: delivers, then hands it, with the outcomes, to the
-    /// writer. Always true: a run refused for shutdown still completes the submission.
-    func submit(_ submission: WriteSubmission) -> Bool {
-        enqueue(submission, skippingWhenNothingDue: false)
-        return true
+    /// writer; `complete` gets the writer's reply, or `busy` for a run refused for shutdown.
+    func submit(_ submission: WriteSubmission, complete: @escaping @Sendable (WriteReply) -> Void) {
+        enqueue(submission, skippingWhenNothingDue: false, complete: complete)
     }
 
     /// Runs dunning for `asOf` as the daemon itself (the scheduler) and returns the writer's
@@ -50,36 +49,41 @@ final class DunningRunner: Sendable {
     /// gain an empty command every interval.
     func run(asOf: LedgerDate) async -> WriteReply? {
         let work = WriteSubmission.Work.single(.runDunning(RunDunning(asOf: asOf)))
+        let submission = WriteSubmission(
+            commandID: "dunning-scheduler-\(UUID().uuidString.lowercased())",
+            work: work,
+            actor: Actor(uid: currentUID(), role: "system"),
+            fingerprint: Dispatcher.fingerprint(of: work)
+        )
         return await withCheckedContinuation { continuation in
-            let submission = WriteSubmission(
-                commandID: "dunning-scheduler-\(UUID().uuidString.lowercased())",
-                work: work,
-                actor: Actor(uid: currentUID(), role: "system"),
-                fingerprint: Dispatcher.fingerprint(of: work),
-                queuedAtNanos: DispatchTime.now().uptimeNanoseconds,
-                complete: { continuation.resume(returning: $0) }
+            enqueue(
+                submission,
+                skippingWhenNothingDue: true,
+                complete: { continuation.resume(returning: $0) },
+                skipped: { continuation.resume(returning: nil) }
             )
-            enqueue(submission, skippingWhenNothingDue: true) {
-                continuation.resume(returning: nil)
-            }
         }
     }
 
-    /// Queues a run on the run thread; `skipped` is called instead of completing the
-    /// submission when `skippingWhenNothingDue` and the plan has no message.
+    /// Queues a run on the run thread; `skipped` is called instead of `complete` when
+    /// `skippingWhenNothingDue` and the plan has no message.
     private func enqueue(
         _ submission: WriteSubmission,
         skippingWhenNothingDue: Bool,
+        complete: @escaping @Sendable (WriteReply) -> Void,
         skipped: @escaping @Sendable () -> Void = {}
     ) {
         thread.submit { state in
             guard state == .active else {
-                submission.complete(.rejected(reason: "busy", message: "shutting down", index: nil))
+                complete(.rejected(reason: "busy", message: "shutting down", index: nil))
                 return
             }
-            if !self.runNow(submission, skippingWhenNothingDue: skippingWhenNothingDue) {
-                skipped()
-            }
+            let ran = self.runNow(
+                submission,
+                skippingWhenNothingDue: skippingWhenNothingDue,
+                complete: complete
+            )
+            if !ran { skipped() }
         }
     }
 
@@ -91,7 +95,11 @@ final class DunningRunner: Sendable {
     /// Delivers, submits with the outcomes, and waits for the commit, so the next run plans
     /// on a state that has this one's reminders. Returns false, having done nothing, when
     /// `skippingWhenNothingDue` and the plan has no message.
-    private func runNow(_ submission: WriteSubmission, skippingWhenNothingDue: Bool) -> Bool {
+    private func runNow(
+        _ submission: WriteSubmission,
+        skippingWhenNothingDue: Bool,
+        complete: @escaping @Sendable (WriteReply) -> Void
+    ) -> Bool {
         guard case .single(.runDunning(let run)) = submission.work else {
             preconditionFailure("the dunning runner takes dunning.run alone")
         }
@@ -107,15 +115,14 @@ final class DunningRunner: Sendable {
             commandID: submission.commandID,
             work: .single(.runDunning(RunDunning(asOf: run.asOf, deliveries: deliveries))),
             actor: submission.actor,
-            fingerprint: submission.fingerprint,
-            queuedAtNanos: submission.queuedAtNanos,
-            complete: { reply in
-                submission.complete(reply)
-                committed.signal()
-            }
+            fingerprint: submission.fingerprint
         )
-        guard writer.submit(forwarded) else {
-            submission.complete(
+        let batch = WriteBatch(forwarded) { reply in
+            complete(reply)
+            committed.signal()
+        }
+        guard writer.submit(batch) else {
+            complete(
                 .rejected(reason: "busy", message: "the write queue is full; retry", index: nil)
             )
             return true

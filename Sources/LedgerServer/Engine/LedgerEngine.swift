@@ -21,6 +21,8 @@ final class LedgerEngine: Sendable {
     let log: EventLog
     private let published: Mutex<Published>
     private let snapshots: Snapshotter
+    /// Where replaced projections are released, off the writer's thread.
+    private let releases = DispatchQueue(label: "accrued.releases", qos: .utility)
 
     /// Opens the projection: newest snapshot plus the tail of the log.
     init(log: EventLog, snapshotInterval: UInt64, logger: Logger) throws {
@@ -48,9 +50,22 @@ final class LedgerEngine: Sendable {
     }
 
     /// Makes a committed state visible to readers and snapshots it when due.
-    func publish(_ state: LedgerState, head: LogHead) {
-        published.withLock { $0 = Published(state: state, head: head) }
+    ///
+    /// - Returns: The replaced projection. Its last reference frees every node the commit
+    ///   copied, so the writer hands it to ``release(_:)`` once the commit is answered.
+    func publish(_ state: LedgerState, head: LogHead) -> Published {
+        let replaced = published.withLock { current in
+            defer { current = Published(state: state, head: head) }
+            return current
+        }
         snapshots.consider(state, at: head.sequence)
+        return replaced
+    }
+
+    /// Drops a replaced projection on another thread: freeing it is work the single writer
+    /// need not wait for.
+    func release(_ replaced: consuming Published) {
+        releases.async { [replaced] in withExtendedLifetime(replaced) {} }
     }
 
     /// What the decider may know about "now" for a batch recorded at `recordedAtMicros`.

@@ -39,15 +39,18 @@ package final class ServerStats: Sendable {
         }
     }
 
-    /// Remembers one write's latency from queueing to durable commit.
-    func recordWriteLatency(nanos: UInt64) {
-        metrics.recordWriteLatency(nanos: nanos)
+    /// Remembers the latency, from queueing to durable commit, of `count` writes queued and
+    /// committed together.
+    func recordWriteLatency(nanos: UInt64, count: Int) {
+        for _ in 0..<count { metrics.recordWriteLatency(nanos: nanos) }
         state.withLock { state in
-            if state.latencies.count < Self.latencyWindow {
-                state.latencies.append(nanos)
-            } else {
-                state.latencies[state.latencyCursor] = nanos
-                state.latencyCursor = (state.latencyCursor + 1) % Self.latencyWindow
+            for _ in 0..<count {
+                if state.latencies.count < Self.latencyWindow {
+                    state.latencies.append(nanos)
+                } else {
+                    state.latencies[state.latencyCursor] = nanos
+                    state.latencyCursor = (state.latencyCursor + 1) % Self.latencyWindow
+                }
             }
         }
     }
@@ -73,8 +76,10 @@ package final class ServerStats: Sendable {
                 commits: state.commits,
                 submissions: state.submissions,
                 largestBatch: state.largestBatch,
-                meanBatch: state.commits == 0 ? 0 : Double(state.submissions) / Double(state.commits),
-                meanCommitMicros: state.commits == 0 ? 0 : Double(state.commitNanosTotal) / Double(state.commits) / 1000,
+                meanBatch: state.commits == 0
+                    ? 0 : Double(state.submissions) / Double(state.commits),
+                meanCommitMicros: state.commits == 0
+                    ? 0 : Double(state.commitNanosTotal) / Double(state.commits) / 1000,
                 latencyP50Micros: percentile(0.50) / 1000,
                 latencyP99Micros: percentile(0.99) / 1000,
                 connections: state.connections,

@@ -22,12 +22,10 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var role: Role? {
         peer.flatMap { dispatcher.policy.role(uid: $0.uid, gid: $0.gid) }
     }
-    /// Replies finished out of order, by slot, waiting for the slots before them.
-    private var finished: [Int: [UInt8]?] = [:]
-    private var nextSlot = 0
-    private var nextToSend = 0
-    /// Completes when every write sent so far on this connection has been answered.
-    private var writesDone: EventLoopFuture<Void>?
+    /// Replies waiting for the calls and lines before them.
+    private var replies = ReplyQueue()
+    /// Holds reads back until the writes sent before them on this connection are answered.
+    private var barrier = WriteBarrier()
     private var subscription: Subscription?
     private var closing = false
     private var requestLog: RequestLog
@@ -102,7 +100,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Closes once the client's input is closed, every reply has gone out, and no subscription
     /// is streaming.
     private func closeIfAnswered(context: ChannelHandlerContext) {
-        guard inputClosed, !closing, nextToSend == nextSlot, subscription == nil else { return }
+        guard inputClosed, !closing, replies.isEmpty, subscription == nil else { return }
         closing = true
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete {
@@ -121,59 +119,159 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelWritabilityChanged()
     }
 
+    /// Answers one line: immediate answers and reads as they come, and the line's writes
+    /// (between reads) as one batch for the writer, answered with one hop back to this loop.
     private func handleLine(_ bytes: [UInt8], context: ChannelHandlerContext) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         let message = RPCMessage.parse(bytes, maxDepth: limits.maxDepth)
-        let slot = nextSlot
-        nextSlot += 1
-        let replies = message.calls.map { answer($0, context: context) }
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-        EventLoopFuture.whenAllSucceed(replies, on: context.eventLoop).whenComplete { result in
-            let parts = ((try? result.get()) ?? []).compactMap { $0 }
-            let line: [UInt8]?
-            switch message {
-            case .single: line = parts.first
-            case .batch: line = parts.isEmpty ? nil : Self.joinBatch(parts)
+        let calls = message.calls
+        let isBatch: Bool
+        if case .batch = message { isBatch = true } else { isBatch = false }
+        let slot = replies.open(calls: calls.count, isBatch: isBatch)
+        var writes = LineWrites(slot: slot, head: dispatcher.headState)
+        for (index, call) in calls.enumerated() {
+            switch call {
+            case .invalid(let id, let error):
+                replies.answer(slot: slot, index: index, Dispatcher.errorReply(id, error))
+            case .request(let request):
+                answer(request, slot: slot, index: index, writes: &writes, context: context)
             }
-            loopBound.value.finish(slot: slot, line: line, context: boundContext.value)
+        }
+        submit(writes, context: context)
+        sendReady(context: context)
+    }
+
+    /// The writes of one line gathered for one batch, with where each reply goes.
+    private struct LineWrites {
+        let slot: Int
+        /// The projection the line's writes are decoded against, taken once per line.
+        let head: LedgerState
+        var submissions: [WriteSubmission] = []
+        var targets: [WriteTarget] = []
+    }
+
+    /// Where a write's reply goes: its call's place in the line and its id (nil for a
+    /// notification, which gets none), and the request log's end of the call.
+    private struct WriteTarget: Sendable {
+        let index: Int
+        let id: RPCID?
+        let done: @Sendable () -> Void
+    }
+
+    private func answer(
+        _ request: RPCRequest,
+        slot: Int,
+        index: Int,
+        writes: inout LineWrites,
+        context: ChannelHandlerContext
+    ) {
+        let uid = peer?.uid ?? UInt32.max
+        let done = requestLog.begin(method: request.method, uid: uid)
+        // A notification has no id and gets no reply.
+        let id = request.id
+        switch dispatcher.route(request, role: role, uid: uid, head: writes.head) {
+        case .answered(let reply):
+            done()
+            replies.answer(slot: slot, index: index, id == nil ? nil : reply)
+        case .write(let submission):
+            writes.submissions.append(submission)
+            writes.targets.append(WriteTarget(index: index, id: id, done: done))
+        case .routedWrite(let submission, let route):
+            let serial = barrier.begin()
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            route(submission) { reply in
+                loopBound.eventLoop.execute {
+                    let (handler, context) = loopBound.value
+                    let target = WriteTarget(index: index, id: id, done: done)
+                    handler.writesAnswered([reply], to: [target], slot: slot, serial: serial)
+                    handler.sendReady(context: context)
+                }
+            }
+        case .read(let handler):
+            // Writes earlier in this line go first, so the read sees them.
+            submit(writes, context: context)
+            writes = LineWrites(slot: slot, head: writes.head)
+            let run = { [self] in
+                runRead(handler, request, slot: slot, index: index, done: done, context: context)
+            }
+            if !barrier.park(run) { run() }
+        case .subscribe:
+            done()
+            let reply = startSubscription(request, context: context)
+            replies.answer(slot: slot, index: index, id == nil ? nil : reply)
         }
     }
 
-    /// The reply to one call, or `nil` for a notification.
-    private func answer(_ call: RPCCall, context: ChannelHandlerContext) -> EventLoopFuture<
-        [UInt8]?
-    > {
-        let eventLoop = context.eventLoop
-        switch call {
-        case .invalid(let id, let error):
-            return eventLoop.makeSucceededFuture(Dispatcher.errorReply(id, error))
-        case .request(let request):
-            let spec = dispatcher.method(request.method)
-            let uid = peer?.uid ?? UInt32.max
-            let role = role
-            let reply: EventLoopFuture<[UInt8]>
-            if case .subscribe? = spec?.kind, let role, role >= .reader {
-                reply = startSubscription(request, context: context)
-            } else if spec?.isWrite == true {
-                reply = dispatcher.dispatch(request, role: role, uid: uid, on: eventLoop)
-                let previous = writesDone ?? eventLoop.makeSucceededVoidFuture()
-                writesDone = previous.and(reply).map { _ in }
-            } else {
-                let previous = writesDone ?? eventLoop.makeSucceededVoidFuture()
-                reply = previous.flatMap { [dispatcher] in
-                    dispatcher.dispatch(request, role: role, uid: uid, on: eventLoop)
-                }
-            }
-            reply.whenComplete { [done = requestLog.begin(method: request.method, uid: uid)] _ in
-                done()
-            }
-            return request.isNotification ? reply.map { _ in nil } : reply.map { $0 }
+    private func runRead(
+        _ handler: @escaping MethodSpec.ReadHandler,
+        _ request: RPCRequest,
+        slot: Int,
+        index: Int,
+        done: @escaping @Sendable () -> Void,
+        context: ChannelHandlerContext
+    ) {
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        dispatcher.read(handler, request, on: context.eventLoop).whenComplete { result in
+            done()
+            let (handler, context) = loopBound.value
+            let reply =
+                (try? result.get())
+                ?? Dispatcher.errorReply(
+                    request.id ?? .null,
+                    .rejected(reason: "busy", message: "the daemon is shutting down")
+                )
+            handler.replies.answer(slot: slot, index: index, request.isNotification ? nil : reply)
+            handler.sendReady(context: context)
         }
+    }
+
+    /// Queues a line's writes as one batch; a refused batch answers each of them `busy`.
+    private func submit(_ writes: LineWrites, context: ChannelHandlerContext) {
+        guard !writes.submissions.isEmpty else { return }
+        let serial = barrier.begin()
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let (slot, targets) = (writes.slot, writes.targets)
+        let batch = WriteBatch(writes.submissions, on: context.eventLoop) { answers in
+            let (handler, context) = loopBound.value
+            handler.writesAnswered(answers, to: targets, slot: slot, serial: serial)
+            handler.sendReady(context: context)
+        }
+        guard dispatcher.submit(batch) else {
+            let busy = WriteReply.rejected(
+                reason: "busy",
+                message: "the write queue is full; retry with the same command_id",
+                index: nil
+            )
+            writesAnswered(
+                Array(repeating: busy, count: targets.count),
+                to: targets,
+                slot: slot,
+                serial: serial
+            )
+            return
+        }
+    }
+
+    /// Records the writer's replies and runs the reads that were waiting for them.
+    private func writesAnswered(
+        _ answers: [WriteReply],
+        to targets: [WriteTarget],
+        slot: Int,
+        serial: Int
+    ) {
+        for (target, answer) in zip(targets, answers) {
+            target.done()
+            replies.answer(
+                slot: slot,
+                index: target.index,
+                target.id.map { Dispatcher.writeReply($0, answer) }
+            )
+        }
+        for read in barrier.end(serial) { read() }
     }
 
     private func startSubscription(_ request: RPCRequest, context: ChannelHandlerContext)
-        -> EventLoopFuture<[UInt8]>
+        -> [UInt8]
     {
         let id = request.id ?? .null
         let fromSequence: UInt64
@@ -184,14 +282,14 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             )
             try params.finish()
         } catch {
-            return context.eventLoop.makeSucceededFuture(Dispatcher.errorReply(id, error))
+            return Dispatcher.errorReply(id, error)
         }
         guard subscription == nil else {
             let error = RPCError.rejected(
                 reason: "already_subscribed",
                 message: "this connection already has a subscription"
             )
-            return context.eventLoop.makeSucceededFuture(Dispatcher.errorReply(id, error))
+            return Dispatcher.errorReply(id, error)
         }
         let head = dispatcher.readContext().head.sequence
         var writer = JSONWriter(reservingCapacity: 96)
@@ -212,15 +310,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             logger: logger
         )
         self.subscription = subscription
-        return context.eventLoop.makeSucceededFuture(writer.bytes)
+        return writer.bytes
     }
 
-    private func finish(slot: Int, line: [UInt8]?, context: ChannelHandlerContext) {
-        finished[slot] = .some(line)
+    /// Writes every line that is complete and has no incomplete line before it.
+    private func sendReady(context: ChannelHandlerContext) {
         var wrote = false
-        while let ready = finished.removeValue(forKey: nextToSend) {
-            nextToSend += 1
-            guard let line = ready else { continue }
+        replies.takeReady { line in
             var buffer = context.channel.allocator.buffer(capacity: line.count + 1)
             buffer.writeBytes(line)
             buffer.writeInteger(UInt8(ascii: "\n"))
@@ -228,17 +324,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             wrote = true
         }
         if wrote { context.flush() }
-        if let subscription, nextToSend == nextSlot { subscription.startIfNeeded() }
+        if let subscription, replies.isEmpty { subscription.startIfNeeded() }
         closeIfAnswered(context: context)
-    }
-
-    private static func joinBatch(_ parts: [[UInt8]]) -> [UInt8] {
-        var line: [UInt8] = [UInt8(ascii: "[")]
-        for (index, part) in parts.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            line.append(contentsOf: part)
-        }
-        line.append(UInt8(ascii: "]"))
-        return line
     }
 }

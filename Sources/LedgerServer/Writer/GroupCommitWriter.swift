@@ -2,13 +2,14 @@ import Foundation
 internal import Ledger
 internal import LedgerStorage
 import Logging
+internal import NIOCore
 
 /// The ledger's single writer: drains every pending submission into one LMDB transaction and
 /// one sync (group commit), decides each command against the live projection, and answers each
 /// submission only after the commit returned.
 final class GroupCommitWriter: Sendable {
     private let engine: LedgerEngine
-    private let queue: SubmissionQueue<WriteSubmission>
+    private let queue: SubmissionQueue<WriteBatch>
     private let stats: ServerStats
     private let logger: Logger
     private let maxBatch: Int
@@ -46,9 +47,9 @@ final class GroupCommitWriter: Sendable {
         thread.start()
     }
 
-    /// Queues a submission; `false` when the queue is full (answer `busy`) or closed.
-    func submit(_ submission: WriteSubmission) -> Bool {
-        queue.offer(submission)
+    /// Queues a batch; `false` when the queue is full (answer `busy`) or closed.
+    func submit(_ batch: WriteBatch) -> Bool {
+        queue.offer(batch, weight: batch.submissions.count)
     }
 
     /// How many submissions are waiting.
@@ -60,47 +61,92 @@ final class GroupCommitWriter: Sendable {
         finished.wait()
     }
 
-    private func commit(_ batch: [WriteSubmission]) {
+    private func commit(_ batches: consuming [WriteBatch]) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let replies: [WriteReply]
+        let count = batches.reduce(0) { $0 + $1.submissions.count }
+        let (replies, replaced) = decideAndStore(batches, count: count)
+        let committed = DispatchTime.now().uptimeNanoseconds
+        stats.recordCommit(batchSize: count, durationNanos: committed - started)
+        var byLoop: [(loop: any EventLoop, completions: [Completion])] = []
+        for (batch, batchReplies) in zip(batches, replies) {
+            stats.recordWriteLatency(
+                nanos: committed - batch.queuedAtNanos,
+                count: batch.submissions.count
+            )
+            guard let loop = batch.eventLoop else {
+                batch.complete(batchReplies)
+                continue
+            }
+            let completion = Completion(batch: batch, replies: batchReplies)
+            if let index = byLoop.firstIndex(where: { $0.loop === loop }) {
+                byLoop[index].completions.append(completion)
+            } else {
+                byLoop.append((loop, [completion]))
+            }
+        }
+        _ = consume batches
+        // One task per event loop: waking a loop costs more than the work of a small batch.
+        for (loop, completions) in byLoop {
+            loop.execute {
+                for completion in completions { completion.batch.complete(completion.replies) }
+            }
+        }
+        if let replaced { engine.release(replaced) }
+    }
+
+    /// Applies every batch in one transaction, commits it and publishes the new state; the
+    /// replies per batch (a storage failure for all of them when the commit fails) and the
+    /// projection the new one replaced.
+    private func decideAndStore(_ batches: [WriteBatch], count: Int)
+        -> (replies: [[WriteReply]], replaced: LedgerEngine.Published?)
+    {
         do {
             let outcome = try engine.log.append { appender in
                 var working = engine.current.state
                 let context = engine.decisionContext(recordedAtMicros: appender.recordedAtMicros)
-                var replies: [WriteReply] = []
-                replies.reserveCapacity(batch.count)
-                for submission in batch {
-                    replies.append(
-                        try apply(submission, to: &working, appender: &appender, context: context)
-                    )
+                var replies: [[WriteReply]] = []
+                replies.reserveCapacity(batches.count)
+                for batch in batches {
+                    var batchReplies: [WriteReply] = []
+                    batchReplies.reserveCapacity(batch.submissions.count)
+                    for submission in batch.submissions {
+                        batchReplies.append(
+                            try apply(
+                                submission,
+                                to: &working,
+                                appender: &appender,
+                                context: context
+                            )
+                        )
+                    }
+                    replies.append(batchReplies)
                 }
                 return (working, replies, appender.head)
             }
-            engine.publish(outcome.0, head: outcome.2)
-            replies = outcome.1
+            let replaced = engine.publish(outcome.0, head: outcome.2)
             onCommit(outcome.2.sequence)
+            return (outcome.1, replaced)
         } catch {
             logger.error(
                 "commit failed",
-                metadata: ["error": "\(error)", "batch.size": "\(batch.count)"]
+                metadata: ["error": "\(error)", "batch.size": "\(count)"]
             )
             let reason =
                 (error as? StorageError)?.isStorageFull == true ? "storage_full" : "storage_error"
-            replies = Array(
-                repeating: .rejected(
-                    reason: reason,
-                    message: "the ledger could not store the write: \(error)",
-                    index: nil
-                ),
-                count: batch.count
+            let failure = WriteReply.rejected(
+                reason: reason,
+                message: "the ledger could not store the write: \(error)",
+                index: nil
             )
+            return (batches.map { Array(repeating: failure, count: $0.submissions.count) }, nil)
         }
-        let committed = DispatchTime.now().uptimeNanoseconds
-        stats.recordCommit(batchSize: batch.count, durationNanos: committed - started)
-        for (submission, reply) in zip(batch, replies) {
-            stats.recordWriteLatency(nanos: committed - submission.queuedAtNanos)
-            submission.complete(reply)
-        }
+    }
+
+    /// A batch with its replies, waiting to be completed on the batch's event loop. It holds
+    /// the whole batch so that the commands are freed there too, not on the writer's thread.
+    private struct Completion: Sendable {
+        let batch: WriteBatch
+        let replies: [WriteReply]
     }
 
     /// Applies one submission inside the open transaction; a refusal appends nothing.
@@ -121,19 +167,19 @@ final class GroupCommitWriter: Sendable {
             let result = (try? PayloadValue.decode(prior.result)) ?? .null
             return .accepted(sequence: prior.sequence, result: result, duplicate: true)
         }
-        let commands = submission.work.commands
         let decided: (events: [LedgerEvent], results: [PayloadValue])
         do {
-            if commands.count == 1 {
+            switch submission.work {
+            case .single(let command):
                 // A single command is refused before it changes anything, so it evolves the
                 // working state in place: a copy here would duplicate shared structure per write.
                 decided = try Self.decideAndEvolve(
-                    commands,
+                    CollectionOfOne(command),
                     into: &working,
                     appender: appender,
                     context: context
                 )
-            } else {
+            case .transaction(let commands):
                 var scratch = working
                 decided = try Self.decideAndEvolve(
                     commands,
@@ -184,7 +230,7 @@ final class GroupCommitWriter: Sendable {
     /// Decides each command against `state` and evolves it with the events, in order; the
     /// events and each command's result. On a refusal `state` may hold the earlier commands.
     private static func decideAndEvolve(
-        _ commands: [Command],
+        _ commands: some Collection<Command>,
         into state: inout LedgerState,
         appender: borrowing LogAppender,
         context: DecisionContext

@@ -1,8 +1,8 @@
 internal import Ledger
 internal import LedgerStorage
 
-/// One write waiting for the writer: a command, or a `ledger.transact` list, under one
-/// client-chosen command id.
+/// One write for the writer: a command, or a `ledger.transact` list, under one client-chosen
+/// command id.
 struct WriteSubmission: Sendable {
     /// What to apply.
     enum Work: Sendable {
@@ -10,13 +10,6 @@ struct WriteSubmission: Sendable {
         case single(Command)
         /// `ledger.transact`: all of them or none.
         case transaction([Command])
-
-        var commands: [Command] {
-            switch self {
-            case .single(let command): [command]
-            case .transaction(let commands): commands
-            }
-        }
     }
 
     let commandID: String
@@ -24,10 +17,6 @@ struct WriteSubmission: Sendable {
     let actor: Actor
     /// SHA-256 of the normalised body, compared on a retry with the same command id.
     let fingerprint: Digest
-    /// When the submission was queued, for latency figures.
-    let queuedAtNanos: UInt64
-    /// Called once, on the writer's thread, after the commit (or the failure).
-    let complete: @Sendable (WriteReply) -> Void
 }
 
 /// The writer's answer to one submission.
