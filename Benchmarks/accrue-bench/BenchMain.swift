@@ -57,29 +57,28 @@ enum BenchMain {
         let recordBytes = meanPayload + 120
 
         for (batch, count) in [(1, 2_000), (100, 100_000), (1_000, min(eventCount, 1_000_000))] {
-            let raw = try measure {
-                try LMDBBaseline.append(
-                    directory: "\(scratch)/raw-\(batch)",
-                    count: count,
-                    batch: batch,
-                    valueBytes: recordBytes
-                )
+            // Each run appends to a fresh directory; the last run's log-1000 is scanned below.
+            let runs = try (0..<3).map { run in
+                let suffix = run == 2 ? "" : "-\(run)"
+                let raw = try measure {
+                    try LMDBBaseline.append(
+                        directory: "\(scratch)/raw-\(batch)\(suffix)",
+                        count: count,
+                        batch: batch,
+                        valueBytes: recordBytes
+                    )
+                }
+                let log = try measure {
+                    try AppendBench.run(
+                        directory: "\(scratch)/log-\(batch)\(suffix)",
+                        payloads: payloads,
+                        count: count,
+                        batch: batch
+                    )
+                }
+                return (ours: Double(count) / log, baseline: Double(count) / raw)
             }
-            let log = try measure {
-                try AppendBench.run(
-                    directory: "\(scratch)/log-\(batch)",
-                    payloads: payloads,
-                    count: count,
-                    batch: batch
-                )
-            }
-            table.add(
-                "append batch \(batch)",
-                unit: "records/s",
-                ours: Double(count) / log,
-                baseline: Double(count) / raw,
-                count: count
-            )
+            table.addMedian("append batch \(batch)", unit: "records/s", runs: runs, count: count)
         }
 
         let full = "\(scratch)/log-1000"
@@ -87,30 +86,38 @@ enum BenchMain {
         options.environment.readOnly = true
         let log = try EventLog(ledgerDirectory: full, options: options)
         let records = Double(log.head.sequence)
-        let rawScan = try measure {
-            _ = try LMDBBaseline.scan(environment: log.environment, database: "events")
+        let rawScan = {
+            try measure {
+                _ = try LMDBBaseline.scan(environment: log.environment, database: "events")
+            }
         }
-        let verifyScan = try measure {
-            let report = try log.verifyEvents(options: .allProcessors) { _ in }
-            precondition(report.fault == nil, "bench ledger failed verify")
+        let scans = try (0..<3).map { _ in
+            let baseline = records / (try rawScan())
+            let scan = try measure {
+                let report = try log.verifyEvents(options: .allProcessors) { _ in }
+                precondition(report.fault == nil, "bench ledger failed verify")
+            }
+            return (ours: records / scan, baseline: baseline)
         }
-        table.add(
+        table.addMedian(
             "scan + decode + hash check",
             unit: "records/s",
-            ours: records / verifyScan,
-            baseline: records / rawScan,
+            runs: scans,
             count: Int(records)
         )
-        var replayed = LedgerState()
-        let replay = try measure { try log.replay(into: &replayed, from: 1) }
-        table.add(
+        let replays = try (0..<3).map { _ in
+            let baseline = records / (try rawScan())
+            var replayed = LedgerState()
+            let replay = try measure { try log.replay(into: &replayed, from: 1) }
+            precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
+            return (ours: records / replay, baseline: baseline)
+        }
+        table.addMedian(
             "full replay (decode + evolve)",
             unit: "events/s",
-            ours: records / replay,
-            baseline: records / rawScan,
+            runs: replays,
             count: Int(records)
         )
-        precondition(replayed.head == log.head.sequence, "replay stopped short of the head")
 
         print("starting the release accrued on that ledger…")
         table.daemon = try DaemonMemoryBench.run(

@@ -8,6 +8,8 @@ struct BenchTable {
         var ours: Double
         var baseline: Double
         var count: Int
+        /// Our figure in every run, when the row is the median of several.
+        var runs: [Double] = []
     }
 
     private(set) var rows: [Row] = []
@@ -23,16 +25,50 @@ struct BenchTable {
     }
 
     mutating func add(_ name: String, unit: String, ours: Double, baseline: Double, count: Int) {
-        rows.append(Row(name: name, unit: unit, ours: ours, baseline: baseline, count: count))
+        add(Row(name: name, unit: unit, ours: ours, baseline: baseline, count: count))
+    }
+
+    /// Adds the median of `runs` (each our figure and the baseline measured just before it),
+    /// noting the spread: on a shared machine one run can be off by a third.
+    mutating func addMedian(
+        _ name: String,
+        unit: String,
+        runs: [(ours: Double, baseline: Double)],
+        count: Int
+    ) {
+        let median = runs.sorted { $0.ours < $1.ours }[runs.count / 2]
+        var row = Row(
+            name: name,
+            unit: unit,
+            ours: median.ours,
+            baseline: median.baseline,
+            count: count
+        )
+        row.runs = runs.map(\.ours)
+        add(row)
+    }
+
+    private mutating func add(_ row: Row) {
+        rows.append(row)
+        let spread =
+            row.runs.isEmpty
+            ? ""
+            : String(
+                format: "; median of %d runs, %.0f–%.0f",
+                row.runs.count,
+                row.runs.min() ?? 0,
+                row.runs.max() ?? 0
+            )
         Swift.print(
             String(
-                format: "  %-32@ %12.0f %-10@ (%@ %12.0f, %5.1f%%)",
-                name as NSString,
-                ours,
-                unit as NSString,
+                format: "  %-32@ %12.0f %-10@ (%@ %12.0f, %5.1f%%%@)",
+                row.name as NSString,
+                row.ours,
+                row.unit as NSString,
                 baselineName as NSString,
-                baseline,
-                100 * ours / baseline
+                row.baseline,
+                100 * row.ours / row.baseline,
+                spread as NSString
             )
         )
     }
@@ -77,14 +113,15 @@ struct BenchTable {
         let items = rows.map { row in
             String(
                 format:
-                    #"{"name":"%@","unit":"%@","records":%d,"accrue":%.1f,"%@":%.1f,"ratio":%.4f}"#,
+                    #"{"name":"%@","unit":"%@","records":%d,"accrue":%.1f,"%@":%.1f,"ratio":%.4f,"runs":[%@]}"#,
                 row.name as NSString,
                 row.unit as NSString,
                 row.count,
                 row.ours,
                 baselineName.lowercased().replacingOccurrences(of: " ", with: "_") as NSString,
                 row.baseline,
-                row.ours / row.baseline
+                row.ours / row.baseline,
+                row.runs.map { String(format: "%.1f", $0) }.joined(separator: ",") as NSString
             )
         }
         let latencies = reports.map { report in
