@@ -81,11 +81,7 @@ struct DunningSchedulerDaemonTests {
     @Test func builtInTemplatesRenderInThePreviewAndAReloadAppliesFileTemplates() throws {
         let workspace = try ChannelWorkspace()
         defer { workspace.remove() }
-        let templates = workspace.directory + "/templates"
-        try FileManager.default.createDirectory(
-            atPath: templates,
-            withIntermediateDirectories: true
-        )
+        let templates = try Self.templatesDirectory(in: workspace)
         try """
         Subject: Zahlungserinnerung {{customer.name}}
 
@@ -134,11 +130,7 @@ struct DunningSchedulerDaemonTests {
     @Test func aTemplateThatDoesNotParseIsAConfigurationError() throws {
         let workspace = try ChannelWorkspace()
         defer { workspace.remove() }
-        let templates = workspace.directory + "/templates"
-        try FileManager.default.createDirectory(
-            atPath: templates,
-            withIntermediateDirectories: true
-        )
+        let templates = try Self.templatesDirectory(in: workspace)
         try "Subject: Hi\n\nDear {{customer.name}},\n{{#invoices}}\n- {{invoice_id}}\n"
             .write(toFile: templates + "/final.mustache", atomically: true, encoding: .utf8)
         let config = try ConfigFile(
@@ -158,6 +150,16 @@ struct DunningSchedulerDaemonTests {
         let noSubject = try runProgram(accrued, ["--check-config", "--config", config.path])
         #expect(noSubject.status == 78)
         #expect(noSubject.output.contains("the first line must be"), "\(noSubject.output)")
+    }
+
+    /// Creates an empty `templates` directory in the workspace and returns its path.
+    static func templatesDirectory(in workspace: ChannelWorkspace) throws -> String {
+        let templates = workspace.directory + "/templates"
+        try FileManager.default.createDirectory(
+            atPath: templates,
+            withIntermediateDirectories: true
+        )
+        return templates
     }
 
     /// Today's date in UTC (the ledger's default time zone), as the daemon's business date.

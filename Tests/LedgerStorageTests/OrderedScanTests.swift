@@ -9,14 +9,20 @@ struct OrderedScanTests {
         (0, 1), (0, 1_024), (1, 1), (1, 7), (2, 7), (3, 16), (8, 3), (2, 1_024),
     ]
 
+    /// Scan options with `workers` read-ahead threads and chunks of `chunkSize` records.
+    static func options(workers: Int, chunkSize: Int) -> EventLog.ScanOptions {
+        var options = EventLog.ScanOptions()
+        options.workers = workers
+        options.chunkSize = chunkSize
+        return options
+    }
+
     @Test(arguments: shapes)
     func everyRecordArrivesOnceInOrder(workers: Int, chunkSize: Int) throws {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 300)
-        var options = EventLog.ScanOptions()
-        options.workers = workers
-        options.chunkSize = chunkSize
+        var options = Self.options(workers: workers, chunkSize: chunkSize)
         options.checksHashes = true
         var seen: [UInt64] = []
         var previous = Digest.zero
@@ -39,9 +45,7 @@ struct OrderedScanTests {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 100)
-        var options = EventLog.ScanOptions()
-        options.workers = workers
-        options.chunkSize = chunkSize
+        let options = Self.options(workers: workers, chunkSize: chunkSize)
         var seen: [UInt64] = []
         _ = try log.orderedScan(first: 17, last: 60, options: options) { _ in
             ()
@@ -57,9 +61,7 @@ struct OrderedScanTests {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 500)
-        var options = EventLog.ScanOptions()
-        options.workers = workers
-        options.chunkSize = chunkSize
+        let options = Self.options(workers: workers, chunkSize: chunkSize)
         var seen = 0
         let fault = try log.orderedScan(first: 1, last: 501, options: options) { _ in
             ()
@@ -78,9 +80,7 @@ struct OrderedScanTests {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 200)
-        var options = EventLog.ScanOptions()
-        options.workers = workers
-        options.chunkSize = chunkSize
+        let options = Self.options(workers: workers, chunkSize: chunkSize)
         #expect(throws: Refused.self) {
             _ = try log.orderedScan(first: 1, last: 201, options: options) { _ in
                 ()
@@ -97,9 +97,7 @@ struct OrderedScanTests {
         let log = try openLog(directory.path)
         try appendRecords(log, count: 120)
         try log.environment.write { txn in _ = try txn.delete(log.events, key: 64) }
-        var options = EventLog.ScanOptions()
-        options.workers = workers
-        options.chunkSize = chunkSize
+        let options = Self.options(workers: workers, chunkSize: chunkSize)
         var seen: [UInt64] = []
         let fault = try log.orderedScan(first: 1, last: 121, options: options) { _ in
             ()
@@ -117,9 +115,7 @@ struct OrderedScanTests {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)
         try appendRecords(log, count: 50)
-        var options = EventLog.ScanOptions()
-        options.workers = 2
-        options.chunkSize = 4
+        let options = Self.options(workers: 2, chunkSize: 4)
         let fault = try log.orderedScan(first: 1, last: 51, options: options) { fields in
             if fields.sequence == 30 { throw Undecodable() }
         } body: { _ in
