@@ -69,7 +69,7 @@ package struct ChunkedVector<Element> {
 
     /// Appends an element and returns its index.
     @discardableResult
-    package mutating func append(_ element: Element) -> Int {
+    package mutating func append(_ element: consuming Element) -> Int {
         let index = count
         let path = Self.path(index)
         if path.slot == 0 {

@@ -38,6 +38,7 @@ package struct InvoiceRecord: Hashable, Sendable {
     package var promises: [PromiseRecord] = []
 
     /// Creates a record from an issue.
+    @inline(__always)
     package init(_ event: InvoiceIssued, customer: Int32, sequence: UInt64) {
         id = event.invoiceID
         self.customer = customer

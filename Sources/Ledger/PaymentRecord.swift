@@ -46,6 +46,7 @@ package struct PaymentRecord: Hashable, Sendable {
     package var refundedAtHead: Int64 = 0
 
     /// Creates a record from a receipt.
+    @inline(__always)
     package init(_ event: PaymentReceived, customer: Int32, sequence: UInt64) {
         id = event.paymentID
         self.customer = customer

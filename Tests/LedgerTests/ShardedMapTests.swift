@@ -77,3 +77,31 @@ struct ShardedMapTests {
         #expect(rhs.count == Self.keys.count - 1)
     }
 }
+
+/// The shard hash depends on the text's bytes alone, whatever the string's storage.
+struct ShardHashTests {
+    @Test(arguments: [
+        "", "C", "INV-7", "PAY-0000001", "exactly-16-bytes",
+        "a much longer id, well past the small-string limit",
+    ])
+    func equalTextHashesEqually(text: String) {
+        let rebuilt = String(decoding: Array(text.utf8), as: UTF8.self)
+        let fromSubstring = String(("<" + text + ">").dropFirst().dropLast())
+        #expect(rebuilt.shardHash == text.shardHash)
+        #expect(fromSubstring.shardHash == text.shardHash)
+    }
+
+    @Test func everyByteAndTheLengthCount() {
+        let base = Array("INVOICE-00012345-X".utf8)
+        var hashes: Set<UInt64> = [String(decoding: base, as: UTF8.self).shardHash]
+        for position in base.indices {
+            var changed = base
+            changed[position] ^= 1
+            hashes.insert(String(decoding: changed, as: UTF8.self).shardHash)
+        }
+        for length in 0..<base.count {
+            hashes.insert(String(decoding: base[..<length], as: UTF8.self).shardHash)
+        }
+        #expect(hashes.count == 2 * base.count + 1)
+    }
+}
