@@ -30,17 +30,39 @@ package struct DecimalQuantity: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a plain non-negative decimal such as `"3"`, `"2.5"` or `"19.00"`; nil otherwise.
     package init?(parsing text: String) {
+        var text = text
+        guard let parsed = text.withUTF8({ Self.digits(of: UnsafeRawBufferPointer($0)) }) else {
+            return nil
+        }
+        self.init(significand: parsed.significand, scale: parsed.scale)
+    }
+
+    /// Parses the canonical text of a value (what ``description`` prints) from UTF-8 bytes; nil
+    /// for any other text, `"2.50"` or `"02"` included.
+    package init?(canonical bytes: UnsafeRawBufferPointer) {
+        // A trailing zero after the point would be normalised away: such text is not canonical.
+        guard let parsed = Self.digits(of: bytes),
+            parsed.scale == 0 || bytes.last != UInt8(ascii: "0")
+        else { return nil }
+        self.init(significand: parsed.significand, scale: parsed.scale)
+    }
+
+    /// The digits of a plain decimal as an integer and the count after the point; nil for an
+    /// empty text, a leading or trailing point, a leading zero before a digit, anything but
+    /// digits and one point, or more than 15 digits.
+    private static func digits(of bytes: UnsafeRawBufferPointer) -> (
+        significand: Int64, scale: Int
+    )? {
+        guard let first = bytes.first, first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".")
+        else { return nil }
+        if bytes.count > 1, first == UInt8(ascii: "0"), bytes[1] != UInt8(ascii: ".") {
+            return nil
+        }
         var significand: Int64 = 0
         var scale = 0
         var seenPoint = false
         var digits = 0
-        let utf8 = Array(text.utf8)
-        guard let first = utf8.first, first != UInt8(ascii: "."), utf8.last != UInt8(ascii: ".")
-        else {
-            return nil
-        }
-        if utf8.count > 1, first == UInt8(ascii: "0"), utf8[1] != UInt8(ascii: ".") { return nil }
-        for byte in utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard !seenPoint else { return nil }
                 seenPoint = true
@@ -52,7 +74,7 @@ package struct DecimalQuantity: Hashable, Sendable, CustomStringConvertible {
             digits += 1
             if seenPoint { scale += 1 }
         }
-        self.init(significand: significand, scale: scale)
+        return (significand, scale)
     }
 
     /// 10 to the power of ``scale``.

@@ -162,8 +162,7 @@ extension PayloadReader {
 
     /// Reads a canonical decimal quantity string.
     mutating func decimal(_ field: String) throws(EventDecodingError) -> DecimalQuantity {
-        let raw = try text(field, maximumBytes: 32)
-        guard let value = DecimalQuantity(parsing: raw), value.description == raw else {
+        guard let value = DecimalQuantity(canonical: try rawString()) else {
             throw .invalidField(field)
         }
         return value

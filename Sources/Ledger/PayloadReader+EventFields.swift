@@ -112,10 +112,9 @@ extension PayloadReader {
             try expect("days", &inner)
             let discountDays = try integer()
             try expect("percent", &inner)
-            let percentText = try text(field)
+            let percentText = try rawString()
             try close(inner)
-            guard let percent = DecimalQuantity(parsing: percentText),
-                percent.description == percentText,
+            guard let percent = DecimalQuantity(canonical: percentText),
                 let value = try? EarlyPaymentDiscount(
                     percent: percent,
                     days: Int(clamping: discountDays)

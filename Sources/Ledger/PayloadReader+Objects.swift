@@ -24,7 +24,10 @@ extension PayloadReader {
         let start = offset
         let length = try readLength()
         let next = try readSlice(count: length)
-        let order = key.withUTF8Buffer { PayloadReader.compare(next, UnsafeRawBufferPointer($0)) }
+        let order = key.withUTF8Buffer { expected in
+            let expected = UnsafeRawBufferPointer(expected)
+            return PayloadReader.equal(next, expected) ? 0 : PayloadReader.compare(next, expected)
+        }
         if order == 0 {
             scope.remaining -= 1
             return true
@@ -66,6 +69,26 @@ extension PayloadReader {
         }
         guard UTF8Validation.isValid(key) else { throw .invalidUTF8(offset: start) }
         return key
+    }
+
+    /// Whether two byte strings are equal, eight bytes at a time.
+    @inline(__always)
+    package static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool
+    {
+        guard lhs.count == rhs.count else { return false }
+        var index = 0
+        while index + 8 <= lhs.count {
+            guard
+                lhs.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    == rhs.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            else { return false }
+            index += 8
+        }
+        while index < lhs.count {
+            guard lhs[index] == rhs[index] else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Compares two byte strings lexicographically as unsigned bytes: negative, zero or positive.

@@ -14,6 +14,13 @@ package enum UTF8Validation {
     package static func isValid(_ bytes: UnsafeRawBufferPointer, allowingControls: Bool) -> Bool {
         var index = 0
         let count = bytes.count
+        // Eight ASCII bytes at a time while they last; the byte loop takes the rest.
+        while index + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard word & highBits == 0 else { break }
+            if !allowingControls, hasControl(asciiWord: word) { return false }
+            index += 8
+        }
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
@@ -49,6 +56,20 @@ package enum UTF8Validation {
             index += length
         }
         return true
+    }
+
+    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// Whether a word of eight ASCII bytes holds a C0 control or DEL. A byte's borrow only
+    /// starts at a byte that really is below 0x20 (or zero after the DEL mask), so the test
+    /// is exact for the word as a whole.
+    @inline(__always)
+    private static func hasControl(asciiWord word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let belowSpace = (word &- 0x20 &* ones) & ~word & highBits
+        let delete = word ^ (0x7F &* ones)
+        let isDelete = (delete &- ones) & ~delete & highBits
+        return belowSpace | isDelete != 0
     }
 
     /// Decodes validated UTF-8 into a `String`, or returns nil if the bytes are not valid.

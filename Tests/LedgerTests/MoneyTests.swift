@@ -123,4 +123,53 @@ struct MoneyTests {
         #expect(DecimalQuantity(parsing: "01") == nil)
         #expect(DecimalQuantity(parsing: "1.") == nil)
     }
+
+    /// Stored payloads hold decimals in canonical form only: exactly what `description` prints.
+    @Test(arguments: [
+        "0", "3", "10", "2.5", "0.05", "19.000001", "999999999.999999", "2.50", "19.00", "0.0",
+        "02",
+        "1.", ".5", "1.2.3", "-1", "1.1234567", "1e3", "", "1234567890123456",
+    ])
+    func canonicalDecimalsAreExactlyWhatDescriptionPrints(text: String) {
+        let canonical = Array(text.utf8).withUnsafeBytes { DecimalQuantity(canonical: $0) }
+        let parsed = DecimalQuantity(parsing: text)
+        #expect(canonical == (parsed?.description == text ? parsed : nil))
+    }
+}
+
+/// The validation that payload text, identifiers and snapshots share.
+struct UTF8ValidationTests {
+    /// A control or DEL anywhere in a long ASCII text is found, wherever the eight-byte words
+    /// fall; other bytes pass, and controls pass when allowed.
+    @Test func controlsAreFoundAtEveryPosition() {
+        let clean = Array("INV-2026-000123/line-7 payment".utf8)
+        #expect(clean.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: false) })
+        for position in clean.indices {
+            for control: UInt8 in [0x00, 0x09, 0x1F, 0x7F] {
+                var text = clean
+                text[position] = control
+                #expect(
+                    !text.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: false) }
+                )
+                #expect(text.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: true) })
+            }
+            for printable: UInt8 in [0x20, 0x7E, 0x40] {
+                var text = clean
+                text[position] = printable
+                #expect(
+                    text.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: false) }
+                )
+            }
+        }
+    }
+
+    @Test func multibyteTextAfterASCIIWordsIsChecked() {
+        let valid = Array("ABCDEFGHIJKLMNOP Müller 東京".utf8)
+        #expect(valid.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: false) })
+        var truncated = valid
+        truncated.removeLast()
+        #expect(!truncated.withUnsafeBytes { UTF8Validation.isValid($0) })
+        let c1Control = Array("ABCDEFGHIJ".utf8) + [0xC2, 0x85]
+        #expect(!c1Control.withUnsafeBytes { UTF8Validation.isValid($0, allowingControls: false) })
+    }
 }
