@@ -111,9 +111,13 @@ struct HashShard<Key: ShardingKey, Value> {
         return true
     }
 
-    /// Doubles the capacity (from 8) and moves every entry to its new slot, without copying it.
+    /// Doubles the capacity (from 16) and moves every entry to its new slot, without copying it.
     private mutating func grow() {
-        var old: [Entry?] = Array(repeating: nil, count: max(8, slots.count * 2))
+        let capacity = max(16, slots.count * 2)
+        var old = [Entry?](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            buffer.initialize(repeating: nil)
+            initialized = capacity
+        }
         swap(&old, &slots)
         slots.withUnsafeMutableBufferPointer { target in
             old.withUnsafeMutableBufferPointer { source in
