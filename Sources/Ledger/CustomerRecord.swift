@@ -49,18 +49,28 @@ package struct CustomerRecord: Hashable, Sendable {
 
     /// Adds `invoice` to ``openInvoices`` keeping it sorted; no-op if present.
     package mutating func markOpen(_ invoice: Int32) {
+        let position = openPosition(of: invoice)
+        if position < openInvoices.count, openInvoices[position] == invoice { return }
+        openInvoices.insert(invoice, at: position)
+    }
+
+    /// Removes `invoice` from ``openInvoices``; no-op if absent.
+    package mutating func markClosed(_ invoice: Int32) {
+        let position = openPosition(of: invoice)
+        if position < openInvoices.count, openInvoices[position] == invoice {
+            openInvoices.remove(at: position)
+        }
+    }
+
+    /// Where `invoice` is or would go in the sorted ``openInvoices``: a binary search, since
+    /// payments mostly close the oldest invoices, at the front.
+    private func openPosition(of invoice: Int32) -> Int {
         var low = 0
         var high = openInvoices.count
         while low < high {
             let middle = (low + high) / 2
             if openInvoices[middle] < invoice { low = middle + 1 } else { high = middle }
         }
-        if low < openInvoices.count, openInvoices[low] == invoice { return }
-        openInvoices.insert(invoice, at: low)
-    }
-
-    /// Removes `invoice` from ``openInvoices``; no-op if absent.
-    package mutating func markClosed(_ invoice: Int32) {
-        if let position = openInvoices.lastIndex(of: invoice) { openInvoices.remove(at: position) }
+        return low
     }
 }
