@@ -1,8 +1,13 @@
-/// One shard of a ``ShardedMap``: a copy-on-write open-addressing table with linear probing.
+/// One shard of a ``ShardedMap``: a compact copy-on-write hash table.
 ///
-/// Each slot holds the key's hash, the key and the value inline. The capacity is a power of two
-/// kept above 4/3 of the count; removal shifts the following entries back, so no tombstones
-/// build up. The slot index comes from the hash bits above the 12 that chose the shard.
+/// The entries (hash, key, value) sit densely in insertion order; an open-addressing table of
+/// plain words, with linear probing, points into them. A slot holds 32 bits of the key's hash
+/// (never zero, so zero marks an empty slot) and the entry's position. Copying a shard after a
+/// publish therefore copies its entries like a dictionary would and the table as raw words, and
+/// growing the table re-places words without touching a key. The table's capacity is a power
+/// of two above 4/3 of the count; removal shifts the following slots back, so no tombstones
+/// build up, and moves the last entry into the freed position. The slot index comes from the
+/// hash bits above the 12 that chose the shard.
 struct HashShard<Key: ShardingKey, Value> {
     fileprivate struct Entry {
         var hash: UInt64
@@ -10,43 +15,57 @@ struct HashShard<Key: ShardingKey, Value> {
         var value: Value
     }
 
-    /// The slots; empty until the first insert.
-    private var slots: [Entry?] = []
+    /// The entries, in insertion order (a removal moves the last one into the gap).
+    private var entries: [Entry] = []
+    /// The table: `tag << 32 | position`, or 0 for an empty slot; empty until the first insert.
+    private var slots: [UInt64] = []
+
     /// The number of entries.
-    private(set) var count = 0
+    var count: Int { entries.count }
 
     /// The bits of the hash below the ones that pick the slot (they picked the shard).
     private static var shardBits: UInt64 { 12 }
 
+    /// The slot word's upper half for `hash`: never zero.
     @inline(__always)
-    private func home(of hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: hash >> Self.shardBits) & (slots.count - 1)
+    private static func tag(of hash: UInt64) -> UInt64 { (hash >> 32) | 1 }
+
+    @inline(__always)
+    private static func home(of hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> shardBits) & mask
     }
 
-    /// The slot holding `key`, or nil.
+    /// The slot and entry position holding `key`, or nil.
     @inline(__always)
-    private func slot(of key: Key, hash: UInt64) -> Int? {
-        guard count > 0 else { return nil }
+    private func find(_ key: Key, hash: UInt64) -> (slot: Int, position: Int)? {
+        guard !entries.isEmpty else { return nil }
         let mask = slots.count - 1
-        var index = home(of: hash)
-        while let entry = slots[index] {
-            if entry.hash == hash, entry.key == key { return index }
+        let tag = Self.tag(of: hash)
+        var index = Self.home(of: hash, mask: mask)
+        while true {
+            let word = slots[index]
+            if word == 0 { return nil }
+            if word >> 32 == tag {
+                let position = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                if entries[position].hash == hash, entries[position].key == key {
+                    return (index, position)
+                }
+            }
             index = (index + 1) & mask
         }
-        return nil
     }
 
     /// The value for `key`, or nil.
     @inline(__always)
     func value(for key: Key, hash: UInt64) -> Value? {
-        slot(of: key, hash: hash).flatMap { slots[$0]?.value }
+        find(key, hash: hash).map { entries[$0.position].value }
     }
 
     /// Sets the value for `key`; returns whether the key was new.
     @inline(__always)
     mutating func set(_ key: Key, hash: UInt64, _ value: Value) -> Bool {
-        if let index = slot(of: key, hash: hash) {
-            slots[index]!.value = value
+        if let found = find(key, hash: hash) {
+            entries[found.position].value = value
             return false
         }
         insert(Entry(hash: hash, key: key, value: value))
@@ -62,8 +81,8 @@ struct HashShard<Key: ShardingKey, Value> {
         default defaultValue: () -> Value,
         _ body: (inout Value) -> Result
     ) -> (result: Result, inserted: Bool) {
-        if let index = slot(of: key, hash: hash) {
-            return (body(&slots[index]!.value), false)
+        if let found = find(key, hash: hash) {
+            return (body(&entries[found.position].value), false)
         }
         var value = defaultValue()
         let result = body(&value)
@@ -71,66 +90,78 @@ struct HashShard<Key: ShardingKey, Value> {
         return (result, true)
     }
 
-    /// Places an entry whose key is absent.
+    /// Appends an entry whose key is absent and points a slot at it.
     private mutating func insert(_ entry: Entry) {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
-        slots.withUnsafeMutableBufferPointer { Self.place(entry, in: $0) }
-        count += 1
+        if (entries.count + 1) * 4 > slots.count * 3 { grow() }
+        let word = Self.tag(of: entry.hash) << 32 | UInt64(entries.count)
+        slots.withUnsafeMutableBufferPointer { Self.place(word, hash: entry.hash, in: $0) }
+        entries.append(entry)
     }
 
-    /// Puts `entry` in the first free slot from its home.
+    /// Puts a slot word in the first free slot from the home of `hash`.
     @inline(__always)
     private static func place(
-        _ entry: consuming Entry,
-        in slots: UnsafeMutableBufferPointer<Entry?>
+        _ word: UInt64,
+        hash: UInt64,
+        in slots: UnsafeMutableBufferPointer<UInt64>
     ) {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: entry.hash >> shardBits) & mask
-        while slots[index] != nil { index = (index + 1) & mask }
-        slots[index] = entry
+        var index = home(of: hash, mask: mask)
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = word
     }
 
     /// Removes `key`; returns whether it was there.
     mutating func remove(_ key: Key, hash: UInt64) -> Bool {
-        guard var hole = slot(of: key, hash: hash) else { return false }
+        guard let found = find(key, hash: hash) else { return false }
         let mask = slots.count - 1
+        var hole = found.slot
         var next = (hole + 1) & mask
-        // Backward shift: move each following entry into the hole unless its home lies
-        // cyclically after the hole and at or before its own slot.
-        while let entry = slots[next] {
-            let home = home(of: entry.hash)
+        // Backward shift: move each following slot into the hole unless its home lies
+        // cyclically after the hole and at or before its own index.
+        while slots[next] != 0 {
+            let position = Int(truncatingIfNeeded: slots[next] & 0xFFFF_FFFF)
+            let home = Self.home(of: entries[position].hash, mask: mask)
             let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
             if !stays {
-                slots[hole] = entry
+                slots[hole] = slots[next]
                 hole = next
             }
             next = (next + 1) & mask
         }
-        slots[hole] = nil
-        count -= 1
+        slots[hole] = 0
+        // Move the last entry into the freed position and repoint its slot.
+        let last = entries.count - 1
+        if found.position != last {
+            let moved = entries[last].hash
+            var index = Self.home(of: moved, mask: mask)
+            while Int(truncatingIfNeeded: slots[index] & 0xFFFF_FFFF) != last || slots[index] == 0 {
+                index = (index + 1) & mask
+            }
+            slots[index] = Self.tag(of: moved) << 32 | UInt64(found.position)
+            entries.swapAt(found.position, last)
+        }
+        entries.removeLast()
         return true
     }
 
-    /// Doubles the capacity (from 16) and moves every entry to its new slot, without copying it.
+    /// Doubles the table (from 16 slots) and re-places every entry's slot word.
     private mutating func grow() {
-        let capacity = max(16, slots.count * 2)
-        var old = [Entry?](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            buffer.initialize(repeating: nil)
-            initialized = capacity
-        }
-        swap(&old, &slots)
-        slots.withUnsafeMutableBufferPointer { target in
-            old.withUnsafeMutableBufferPointer { source in
-                for index in source.indices {
-                    if let entry = source[index].take() { Self.place(entry, in: target) }
-                }
+        slots = Array(repeating: 0, count: max(16, slots.count * 2))
+        slots.withUnsafeMutableBufferPointer { table in
+            for (position, entry) in entries.enumerated() {
+                Self.place(
+                    Self.tag(of: entry.hash) << 32 | UInt64(position),
+                    hash: entry.hash,
+                    in: table
+                )
             }
         }
     }
 
-    /// Calls `body` on every entry, in slot order.
+    /// Calls `body` on every entry, in insertion order (removals aside).
     func forEach(_ body: (Key, Value) throws -> Void) rethrows {
-        for case let entry? in slots { try body(entry.key, entry.value) }
+        for entry in entries { try body(entry.key, entry.value) }
     }
 }
 
@@ -138,11 +169,12 @@ extension HashShard: Equatable where Value: Equatable {
     /// Entry-wise equality, whatever order the entries were inserted in; O(1) for shared storage.
     static func == (lhs: HashShard, rhs: HashShard) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        let shared = lhs.slots.withUnsafeBufferPointer { left in
-            rhs.slots.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress }
+        // The table only changes with the entries, so shared entries mean equal shards.
+        let shared = lhs.entries.withUnsafeBufferPointer { left in
+            rhs.entries.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress }
         }
         if shared { return true }
-        for case let entry? in lhs.slots {
+        for entry in lhs.entries {
             guard rhs.value(for: entry.key, hash: entry.hash) == entry.value else { return false }
         }
         return true

@@ -1,39 +1,41 @@
-/// A hash map with structural sharing: 4,096 shards under a persistent trie of two levels of 64,
-/// each shard its own copy-on-write open-addressing table, so a write after a copy duplicates
-/// only its path.
+/// A hash map with structural sharing: 4,096 shards under a persistent trie of three levels of
+/// 16, each shard its own copy-on-write compact hash table (``HashShard``), so a write after a
+/// copy duplicates only its path.
 ///
 /// The daemon's writer copies the map once per commit batch (it publishes the state for
 /// readers), so the first write to each shard after a publish finds it shared. That write copies
-/// the two trie nodes above its shard (64 references each) and the one shard (about 1/4,096 of
+/// the three trie nodes above its shard (16 references each) and the one shard (about 1/4,096 of
 /// the entries, some 250 at a million), instead of the whole map. A batch of n writes costs at
-/// most n such paths, however large the ledger.
+/// most n such paths, however large the ledger. (Two levels of 64 made that copy dearer: the
+/// writer's publish bench lost a tenth.)
 ///
 /// A lookup hashes the key once (``ShardingKey/shardHash``, seeded per process): the low bits
-/// pick the shard and the rest the slot. Keys and values sit inline in the shard's slots, so a
-/// lookup touches the two trie nodes (few, and hot in the cache) and one or two lines of the
-/// shard, where a dictionary per shard would add a rehash and a separate key array.
+/// pick the shard and the rest the slot, and a shard that grows re-places its slots from the
+/// stored hashes. A dictionary per shard would hash the key a second time with SipHash, and
+/// again at every resize: evolving a generated ledger took a third more instructions that way.
 package struct ShardedMap<Key: ShardingKey, Value> {
     private typealias Shard = HashShard<Key, Value>
 
-    private static var levelShift: Int { 6 }
+    private static var levelShift: Int { 4 }
     private static var fanout: Int { 1 << levelShift }
 
-    /// Two levels of `fanout` nodes; the second holds the shards.
-    private var root: [[Shard]]
+    /// Three levels of `fanout` nodes; the last holds the shards.
+    private var root: [[[Shard]]]
     /// The number of entries.
     package private(set) var count = 0
 
     /// Creates an empty map. Its nodes start shared and are copied on their first write.
     package init() {
-        root = Array(repeating: Array(repeating: Shard(), count: Self.fanout), count: Self.fanout)
+        let twig = Array(repeating: Shard(), count: Self.fanout)
+        root = Array(repeating: Array(repeating: twig, count: Self.fanout), count: Self.fanout)
     }
 
     /// The position of the shard for `hash`: its twig and slot.
     @inline(__always)
-    private static func path(of hash: UInt64) -> (twig: Int, slot: Int) {
+    private static func path(of hash: UInt64) -> (branch: Int, twig: Int, slot: Int) {
         let shard = Int(truncatingIfNeeded: hash)
         let mask = fanout - 1
-        return ((shard >> levelShift) & mask, shard & mask)
+        return ((shard >> (2 * levelShift)) & mask, (shard >> levelShift) & mask, shard & mask)
     }
 
     /// The value for `key`, or nil; setting nil removes the entry.
@@ -41,14 +43,15 @@ package struct ShardedMap<Key: ShardingKey, Value> {
         get {
             let hash = key.shardHash
             let path = Self.path(of: hash)
-            return root[path.twig][path.slot].value(for: key, hash: hash)
+            return root[path.branch][path.twig][path.slot].value(for: key, hash: hash)
         }
         set {
             let hash = key.shardHash
             let path = Self.path(of: hash)
             if let newValue {
-                count += root[path.twig][path.slot].set(key, hash: hash, newValue) ? 1 : 0
-            } else if root[path.twig][path.slot].remove(key, hash: hash) {
+                count +=
+                    root[path.branch][path.twig][path.slot].set(key, hash: hash, newValue) ? 1 : 0
+            } else if root[path.branch][path.twig][path.slot].remove(key, hash: hash) {
                 count -= 1
             }
         }
@@ -59,7 +62,7 @@ package struct ShardedMap<Key: ShardingKey, Value> {
     package mutating func insertNew(_ key: Key, _ value: Value) {
         let hash = key.shardHash
         let path = Self.path(of: hash)
-        let inserted = root[path.twig][path.slot].set(key, hash: hash, value)
+        let inserted = root[path.branch][path.twig][path.slot].set(key, hash: hash, value)
         precondition(inserted, "duplicate key \(key)")
         count += 1
     }
@@ -73,7 +76,7 @@ package struct ShardedMap<Key: ShardingKey, Value> {
     ) -> Result {
         let hash = key.shardHash
         let path = Self.path(of: hash)
-        let (result, inserted) = root[path.twig][path.slot].update(
+        let (result, inserted) = root[path.branch][path.twig][path.slot].update(
             key,
             hash: hash,
             default: defaultValue,
@@ -85,8 +88,10 @@ package struct ShardedMap<Key: ShardingKey, Value> {
 
     /// Calls `body` on every entry, in no particular order.
     package func forEach(_ body: (Key, Value) throws -> Void) rethrows {
-        for twig in root {
-            for shard in twig { try shard.forEach(body) }
+        for branch in root {
+            for twig in branch {
+                for shard in twig { try shard.forEach(body) }
+            }
         }
     }
 }
