@@ -38,6 +38,9 @@ package struct InvoiceRecord: Hashable, Sendable {
     package var promises: [PromiseRecord] = []
 
     /// Creates a record from an issue.
+    ///
+    /// Inlined, so that evolving builds the record in place instead of copying it (a tenth of
+    /// evolving's instructions).
     @inline(__always)
     package init(_ event: InvoiceIssued, customer: Int32, sequence: UInt64) {
         id = event.invoiceID

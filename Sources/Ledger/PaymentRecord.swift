@@ -46,6 +46,9 @@ package struct PaymentRecord: Hashable, Sendable {
     package var refundedAtHead: Int64 = 0
 
     /// Creates a record from a receipt.
+    ///
+    /// Inlined, so that evolving builds the record in place instead of copying it (a tenth of
+    /// evolving's instructions).
     @inline(__always)
     package init(_ event: PaymentReceived, customer: Int32, sequence: UInt64) {
         id = event.paymentID

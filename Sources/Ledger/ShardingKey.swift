@@ -7,7 +7,7 @@ package protocol ShardingKey: Hashable {
 
 /// The per-process seed of ``ShardingKey/shardHash``.
 package enum ShardHashSeed {
-    /// Random for each process; hashes are never stored.
+    /// Random for each process; hashes live only in memory, never on disk or on the wire.
     package static let value = UInt64.random(in: .min ... .max)
 }
 
@@ -34,8 +34,8 @@ extension String: ShardingKey {
             offset += 8
         }
         if offset < bytes.count {
-            // The last eight bytes, overlapping words already mixed in (the count is in the
-            // basis, so overlaps cannot collide); shorter strings are read byte by byte.
+            // The last eight bytes, overlapping the word before (the count is in the basis, so
+            // texts of different lengths start apart); shorter texts are read byte by byte.
             var tail: UInt64 = 0
             if bytes.count >= 8 {
                 tail = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
