@@ -87,7 +87,7 @@ enum ReportBench {
 
     private static func latestIssueDate(_ state: LedgerState) -> LedgerDate {
         var latest = LedgerDate.earliest
-        state.invoices.forEach { latest = max(latest, $0.issueDate) }
+        state.invoices.forEach { latest = max(latest, $0.pointee.issueDate) }
         return latest
     }
 

@@ -57,24 +57,25 @@ extension LedgerState {
         let end = ReportTime(asOf: to, knownAt: knownAt)
         var sums: [Currency: KPISums] = [:]
         invoices.forEach { invoice in
-            guard invoice.sequence <= knownAt, invoice.issueDate <= to,
-                currency.map({ $0 == invoice.currency }) ?? true
+            guard invoice.pointee.sequence <= knownAt, invoice.pointee.issueDate <= to,
+                currency.map({ $0 == invoice.pointee.currency }) ?? true
             else { return }
             var figures = KPISums()
-            figures.arStart = invoice.openAmount(at: start)
-            figures.arEnd = invoice.openAmount(at: end)
-            if invoice.instalments.isEmpty {
-                if invoice.dueDate >= to { figures.currentEnd = figures.arEnd }
+            figures.arStart = invoice.pointee.openAmount(at: start)
+            figures.arEnd = invoice.pointee.openAmount(at: end)
+            if invoice.pointee.instalments.isEmpty {
+                if invoice.pointee.dueDate >= to { figures.currentEnd = figures.arEnd }
             } else {
-                for part in invoice.schedule(openAmount: figures.arEnd) where part.dueDate >= to {
+                for part in invoice.pointee.schedule(openAmount: figures.arEnd)
+                where part.dueDate >= to {
                     figures.currentEnd += part.open
                 }
             }
-            if invoice.issueDate >= from, invoice.counts(at: end) {
-                figures.sales = invoice.amount.minorUnits
+            if invoice.pointee.issueDate >= from, invoice.pointee.counts(at: end) {
+                figures.sales = invoice.pointee.amount.minorUnits
             }
             guard !figures.isZero else { return }
-            sums[invoice.currency, default: KPISums()].add(figures)
+            sums[invoice.pointee.currency, default: KPISums()].add(figures)
         }
         let days = to.days(since: from) + 1
         let rows = sums.keys.sorted().compactMap { code in

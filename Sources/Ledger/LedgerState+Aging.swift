@@ -14,45 +14,51 @@ extension LedgerState {
         }
         // Linear scans in storage order keep memory access sequential.
         invoices.forEach { invoice in
-            guard wanted(invoice.customer, invoice.currency) else { return }
-            let open = invoice.openAmount(at: time)
+            guard wanted(invoice.pointee.customer, invoice.pointee.currency) else { return }
+            let open = invoice.pointee.openAmount(at: time)
             guard open != 0 else { return }
-            guard invoice.instalments.isEmpty || query.basis == .invoiceDate else {
+            guard invoice.pointee.instalments.isEmpty || query.basis == .invoiceDate else {
                 // Each instalment ages by its own due date; the oldest fill first.
-                for part in invoice.schedule(openAmount: open) where part.open != 0 {
+                for part in invoice.pointee.schedule(openAmount: open) where part.open != 0 {
                     let bucket = query.bucket(daysPastDue: time.asOf.days(since: part.dueDate))
                     sums.add(
                         part.open,
-                        customer: invoice.customer,
-                        currency: invoice.currency,
+                        customer: invoice.pointee.customer,
+                        currency: invoice.pointee.currency,
                         column: bucket
                     )
                 }
                 return
             }
-            let reference = query.basis == .dueDate ? invoice.dueDate : invoice.issueDate
+            let reference =
+                query.basis == .dueDate ? invoice.pointee.dueDate : invoice.pointee.issueDate
             let bucket = query.bucket(daysPastDue: time.asOf.days(since: reference))
-            sums.add(open, customer: invoice.customer, currency: invoice.currency, column: bucket)
+            sums.add(
+                open,
+                customer: invoice.pointee.customer,
+                currency: invoice.pointee.currency,
+                column: bucket
+            )
         }
         payments.forEach { payment in
-            guard wanted(payment.customer, payment.currency) else { return }
-            let unapplied = payment.unapplied(at: time)
+            guard wanted(payment.pointee.customer, payment.pointee.currency) else { return }
+            let unapplied = payment.pointee.unapplied(at: time)
             guard unapplied != 0 else { return }
             sums.add(
                 unapplied,
-                customer: payment.customer,
-                currency: payment.currency,
+                customer: payment.pointee.customer,
+                currency: payment.pointee.currency,
                 column: unappliedColumn
             )
         }
         creditNotes.forEach { creditNote in
-            guard creditNote.invoice == nil, creditNote.time.isVisible(at: time),
-                wanted(creditNote.customer, creditNote.amount.currency)
+            guard creditNote.pointee.invoice == nil, creditNote.pointee.time.isVisible(at: time),
+                wanted(creditNote.pointee.customer, creditNote.pointee.amount.currency)
             else { return }
             sums.add(
-                creditNote.amount.minorUnits,
-                customer: creditNote.customer,
-                currency: creditNote.amount.currency,
+                creditNote.pointee.amount.minorUnits,
+                customer: creditNote.pointee.customer,
+                currency: creditNote.pointee.amount.currency,
                 column: unappliedColumn
             )
         }

@@ -1,21 +1,30 @@
 extension LedgerState {
     /// `report.balances` at `time`, optionally for one customer.
+    ///
+    /// For every customer it walks the invoice, payment and credit-note stores once each, in
+    /// storage order, adding each record to its customer's sums: records of one customer lie
+    /// far apart (they were recorded among everyone else's), so visiting them customer by
+    /// customer would miss the cache on nearly every record. At a million events that walk took
+    /// half a second; in storage order the hardware reads ahead.
     package func balances(at time: ReportTime, customer: CustomerID? = nil) -> BalancesReport {
         var rows: [BalanceRow] = []
         var totals: [Currency: BalanceFigures] = [:]
-        let visit = { (index: Int) in
-            let record = self.customers[index]
-            for figures in self.balances(ofCustomer: index, at: time) {
-                rows.append(BalanceRow(customerID: record.id, figures: figures))
+        let add = { (index: Int, figures: [BalanceFigures]) in
+            for figures in figures {
+                rows.append(BalanceRow(customerID: self.customers[index].id, figures: figures))
                 totals[figures.currency, default: BalanceFigures(currency: figures.currency)].add(
                     figures
                 )
             }
         }
         if let customer {
-            if let index = customerIndex(customer) { visit(index) }
+            if let index = customerIndex(customer) {
+                add(index, balances(ofCustomer: index, at: time))
+            }
         } else {
-            for index in 0..<customers.count { visit(index) }
+            for (index, figures) in everyCustomersBalances(at: time).enumerated() {
+                add(index, figures)
+            }
         }
         rows.sort { lhs, rhs in
             lhs.customerID != rhs.customerID
@@ -32,76 +41,113 @@ extension LedgerState {
     package func balances(ofCustomer index: Int, at time: ReportTime) -> [BalanceFigures] {
         let record = customers[index]
         guard record.registeredSequence <= time.knownAt else { return [] }
-        var accumulator = CurrencyAccumulator()
-        for invoiceIndex in record.invoices {
-            let invoice = invoices[Int(invoiceIndex)]
-            guard invoice.counts(at: time) else { continue }
-            let applied = invoice.appliedTotals(at: time)
-            let open =
-                invoice.amount.minorUnits - applied.allocated - applied.credited
-                - applied.writtenOff
-            accumulator.update(invoice.currency) { sums in
-                sums.invoiced += invoice.amount.minorUnits
-                sums.credited += applied.discounted
-                sums.writtenOff += applied.writtenOff
-                sums.open += open
-            }
+        var sums = CurrencyAccumulator()
+        for invoice in record.invoices {
+            invoices.withAddress(of: Int(invoice)) { sums.add(.init(of: $0, at: time)) }
         }
-        for paymentIndex in record.payments {
-            let payment = payments[Int(paymentIndex)]
-            guard payment.counts(at: time) else { continue }
-            let unapplied = payment.unapplied(at: time)
-            accumulator.update(payment.currency) { sums in
-                sums.paid += payment.paid(at: time)
-                sums.unapplied += unapplied
-            }
+        for payment in record.payments {
+            payments.withAddress(of: Int(payment)) { sums.add(.init(of: $0, at: time)) }
         }
-        for creditNoteIndex in record.creditNotes {
-            let creditNote = creditNotes[Int(creditNoteIndex)]
-            guard creditNote.time.isVisible(at: time) else { continue }
-            accumulator.update(creditNote.amount.currency) { sums in
-                sums.credited += creditNote.amount.minorUnits
-                if creditNote.invoice == nil { sums.unapplied += creditNote.amount.minorUnits }
-            }
+        for creditNote in record.creditNotes {
+            creditNotes.withAddress(of: Int(creditNote)) { sums.add(.init(of: $0, at: time)) }
         }
-        return accumulator.figures.filter { !$0.isZero }
+        return sums.figures
+    }
+
+    /// Every customer's non-zero figures per currency at `time`, by customer index, from one
+    /// walk over each record store in storage order.
+    private func everyCustomersBalances(at time: ReportTime) -> [[BalanceFigures]] {
+        var sums = Array(repeating: CurrencyAccumulator(), count: customers.count)
+        invoices.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
+        payments.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
+        creditNotes.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
+        var figures: [[BalanceFigures]] = []
+        figures.reserveCapacity(customers.count)
+        customers.forEach { customer in
+            let registered = customer.pointee.registeredSequence <= time.knownAt
+            figures.append(registered ? sums[figures.count].figures : [])
+        }
+        return figures
     }
 }
 
 /// Running sums in minor units per currency; a customer has few currencies, so a small array.
 struct CurrencyAccumulator {
+    /// One currency's sums, or one record's share of them.
     struct Sums {
+        var currency: Currency
         var invoiced: Int64 = 0
         var paid: Int64 = 0
         var credited: Int64 = 0
         var writtenOff: Int64 = 0
         var open: Int64 = 0
         var unapplied: Int64 = 0
-    }
 
-    private var entries: [(Currency, Sums)] = []
-
-    mutating func update(_ currency: Currency, _ body: (inout Sums) -> Void) {
-        if let position = entries.firstIndex(where: { $0.0 == currency }) {
-            body(&entries[position].1)
-        } else {
-            var sums = Sums()
-            body(&sums)
-            entries.append((currency, sums))
+        /// What `invoice` contributes at `time`: nil unless it counts then.
+        init?(of invoice: UnsafePointer<InvoiceRecord>, at time: ReportTime) {
+            guard invoice.pointee.counts(at: time) else { return nil }
+            let applied = invoice.pointee.appliedTotals(at: time)
+            currency = invoice.pointee.currency
+            invoiced = invoice.pointee.amount.minorUnits
+            credited = applied.discounted
+            writtenOff = applied.writtenOff
+            open = invoiced - applied.total
         }
-    }
 
-    /// The sums as figures, sorted by currency.
-    var figures: [BalanceFigures] {
-        entries.sorted { $0.0 < $1.0 }.map { currency, sums in
+        /// What `payment` contributes at `time`: nil unless it counts then.
+        init?(of payment: UnsafePointer<PaymentRecord>, at time: ReportTime) {
+            guard payment.pointee.counts(at: time) else { return nil }
+            currency = payment.pointee.currency
+            paid = payment.pointee.paid(at: time)
+            unapplied = payment.pointee.unapplied(at: time)
+        }
+
+        /// What `creditNote` contributes at `time`: nil unless it is visible then. A credit
+        /// note on account is also unapplied credit.
+        init?(of creditNote: UnsafePointer<CreditNoteRecord>, at time: ReportTime) {
+            guard creditNote.pointee.time.isVisible(at: time) else { return nil }
+            currency = creditNote.pointee.amount.currency
+            credited = creditNote.pointee.amount.minorUnits
+            unapplied = creditNote.pointee.invoice == nil ? credited : 0
+        }
+
+        /// Adds `share`'s figures (of the same currency).
+        mutating func add(_ share: Sums) {
+            invoiced += share.invoiced
+            paid += share.paid
+            credited += share.credited
+            writtenOff += share.writtenOff
+            open += share.open
+            unapplied += share.unapplied
+        }
+
+        /// The sums as figures.
+        var figures: BalanceFigures {
             var figures = BalanceFigures(currency: currency)
-            figures.invoiced = Money(minorUnits: sums.invoiced, currency: currency)
-            figures.paid = Money(minorUnits: sums.paid, currency: currency)
-            figures.credited = Money(minorUnits: sums.credited, currency: currency)
-            figures.writtenOff = Money(minorUnits: sums.writtenOff, currency: currency)
-            figures.open = Money(minorUnits: sums.open, currency: currency)
-            figures.unapplied = Money(minorUnits: sums.unapplied, currency: currency)
+            figures.invoiced = Money(minorUnits: invoiced, currency: currency)
+            figures.paid = Money(minorUnits: paid, currency: currency)
+            figures.credited = Money(minorUnits: credited, currency: currency)
+            figures.writtenOff = Money(minorUnits: writtenOff, currency: currency)
+            figures.open = Money(minorUnits: open, currency: currency)
+            figures.unapplied = Money(minorUnits: unapplied, currency: currency)
             return figures
         }
+    }
+
+    private var entries: [Sums] = []
+
+    /// Adds one record's share, if it has one, to the sums of its currency.
+    mutating func add(_ share: Sums?) {
+        guard let share else { return }
+        if let position = entries.firstIndex(where: { $0.currency == share.currency }) {
+            entries[position].add(share)
+        } else {
+            entries.append(share)
+        }
+    }
+
+    /// The non-zero sums as figures, sorted by currency.
+    var figures: [BalanceFigures] {
+        entries.sorted { $0.currency < $1.currency }.map(\.figures).filter { !$0.isZero }
     }
 }

@@ -26,11 +26,11 @@ extension LedgerState {
         var plan = DunningPlan(asOf: asOf)
         let time = ReportTime(asOf: asOf, knownAt: head)
         customers.forEach { customer in
-            guard !customer.openInvoices.isEmpty else { return }
-            if let customerIDs, !customerIDs.contains(customer.id) { return }
-            let policy = dunningPolicy(for: customer, at: time)
+            guard !customer.pointee.openInvoices.isEmpty else { return }
+            if let customerIDs, !customerIDs.contains(customer.pointee.id) { return }
+            let policy = dunningPolicy(for: customer.pointee, at: time)
             var items: [ReminderItem] = []
-            for index in customer.openInvoices {
+            for index in customer.pointee.openInvoices {
                 let invoice = invoices[Int(index)]
                 guard invoice.counts(at: time) else { continue }
                 let open = invoice.openAmount(at: time)
@@ -42,7 +42,7 @@ extension LedgerState {
                         for: &item,
                         step: step,
                         invoice: invoice,
-                        customer: customer.id,
+                        customer: customer.pointee.id,
                         asOf: asOf
                     ) {
                         plan.feeInvoices.append(fees)
@@ -54,7 +54,7 @@ extension LedgerState {
             }
             guard let policy, !items.isEmpty else { return }
             plan.messages.append(
-                message(to: customer, items: items, policy: policy.policy, asOf: asOf)
+                message(to: customer.pointee, items: items, policy: policy.policy, asOf: asOf)
             )
         }
         return plan

@@ -14,6 +14,11 @@ struct ChunkedVectorTests {
         #expect(vector.count == count)
         #expect(vector.isEmpty == (count == 0))
         #expect((0..<count).allSatisfy { vector[$0] == $0 * 3 })
+        #expect(
+            (0..<count).allSatisfy { index in
+                vector.withAddress(of: index) { $0.pointee == index * 3 }
+            }
+        )
         #expect(Self.contents(vector) == (0..<count).map { $0 * 3 })
     }
 
@@ -92,7 +97,7 @@ struct ChunkedVectorTests {
     /// The elements in `forEach` order.
     static func contents(_ vector: ChunkedVector<Int>) -> [Int] {
         var elements: [Int] = []
-        vector.forEach { elements.append($0) }
+        vector.forEach { elements.append($0.pointee) }
         return elements
     }
 }

@@ -17,7 +17,7 @@ struct PersistentContainerTests {
         #expect(copy[3] == -3)
         #expect(copy.count == 1001)
         var sum = 0
-        original.forEach { sum += $0 }
+        original.forEach { sum += $0.pointee }
         #expect(sum == 499_500)
     }
 

@@ -49,6 +49,32 @@ struct ReportPropertyTests {
         }
     }
 
+    /// The report over every customer walks the record stores in storage order; one customer's
+    /// figures come from that customer's own lists. Both must give the same rows.
+    @Test(arguments: PropertyTests.seeds)
+    func everyCustomersBalancesEqualEachCustomersOwn(seed: UInt64) {
+        let (_, state) = PropertyTests.scenario(seed)
+        var rowsSeen = 0
+        for time in PropertyTests.sampleTimes(state, count: 10, seed: seed &+ 6) {
+            let report = state.balances(at: time)
+            rowsSeen += report.rows.count
+            var expected: [BalanceRow] = []
+            for index in 0..<state.customers.count {
+                let id = state.customers[index].id
+                let figures = state.balances(ofCustomer: index, at: time)
+                expected += figures.map { BalanceRow(customerID: id, figures: $0) }
+                #expect(
+                    state.balances(at: time, customer: id).rows == expected.suffix(figures.count)
+                )
+            }
+            expected.sort {
+                ($0.customerID, $0.figures.currency) < ($1.customerID, $1.figures.currency)
+            }
+            #expect(report.rows == expected)
+        }
+        #expect(rowsSeen > 0)
+    }
+
     @Test(arguments: PropertyTests.seeds)
     func openItemsAndKPIsAgreeWithAging(seed: UInt64) throws {
         let (_, state) = PropertyTests.scenario(seed)
