@@ -17,7 +17,8 @@ enum ReportBench {
     }
 
     /// Measures `report.statement` (the busiest customer over a year), `report.kpis` (a
-    /// quarter, every currency) and, for comparison, `report.aging` and `report.open_items`.
+    /// quarter, every currency) and, for comparison, `report.aging`, `report.balances` and
+    /// `report.open_items`.
     static func run(_ state: LedgerState, runs: Int = 7) -> [Latency] {
         let events = Int(state.head)
         var busiest = 0
@@ -56,6 +57,11 @@ enum ReportBench {
             measure("report.aging (by customer)", runs: runs, events: events) { writer in
                 guard let query = try? AgingQuery(time: time) else { preconditionFailure("query") }
                 writer.agingReport(state.aging(query), requested: .head)
+            }
+        )
+        results.append(
+            measure("report.balances (every customer)", runs: runs, events: events) { writer in
+                writer.balancesReport(state.balances(at: time), requested: .head)
             }
         )
         // A historical question: the aging a year before the last issue date, as known when

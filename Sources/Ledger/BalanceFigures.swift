@@ -36,16 +36,6 @@ package struct BalanceFigures: Hashable, Sendable {
         invoiced.isZero && paid.isZero && credited.isZero && writtenOff.isZero && open.isZero
             && unapplied.isZero
     }
-
-    /// Adds another row's figures of the same currency.
-    package mutating func add(_ other: BalanceFigures) {
-        invoiced += other.invoiced
-        paid += other.paid
-        credited += other.credited
-        writtenOff += other.writtenOff
-        open += other.open
-        unapplied += other.unapplied
-    }
 }
 
 /// One row of `report.balances`: a customer's figures in one currency.

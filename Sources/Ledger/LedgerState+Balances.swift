@@ -8,40 +8,37 @@ extension LedgerState {
     /// half a second; in storage order the hardware reads ahead.
     package func balances(at time: ReportTime, customer: CustomerID? = nil) -> BalancesReport {
         var rows: [BalanceRow] = []
-        var totals: [Currency: BalanceFigures] = [:]
-        let add = { (index: Int, figures: [BalanceFigures]) in
-            for figures in figures {
-                rows.append(BalanceRow(customerID: self.customers[index].id, figures: figures))
-                totals[figures.currency, default: BalanceFigures(currency: figures.currency)].add(
-                    figures
+        var totals = CurrencyAccumulator()
+        let add = { (index: Int, sums: CurrencyAccumulator) in
+            for share in sums.nonZero {
+                rows.append(
+                    BalanceRow(customerID: self.customers[index].id, figures: share.figures)
                 )
+                totals.add(share)
             }
         }
         if let customer {
-            if let index = customerIndex(customer) {
-                add(index, balances(ofCustomer: index, at: time))
-            }
+            if let index = customerIndex(customer) { add(index, sums(ofCustomer: index, at: time)) }
         } else {
-            for (index, figures) in everyCustomersBalances(at: time).enumerated() {
-                add(index, figures)
-            }
+            for (index, sums) in everyCustomersSums(at: time).enumerated() { add(index, sums) }
         }
         rows.sort { lhs, rhs in
             lhs.customerID != rhs.customerID
                 ? lhs.customerID < rhs.customerID : lhs.figures.currency < rhs.figures.currency
         }
-        return BalancesReport(
-            time: time,
-            rows: rows,
-            totals: totals.values.sorted { $0.currency < $1.currency }
-        )
+        return BalancesReport(time: time, rows: rows, totals: totals.sorted.map(\.figures))
     }
 
     /// One customer's non-zero figures per currency at `time`, sorted by currency.
     package func balances(ofCustomer index: Int, at time: ReportTime) -> [BalanceFigures] {
+        sums(ofCustomer: index, at: time).nonZero.map(\.figures)
+    }
+
+    /// One customer's sums per currency at `time`, from the customer's own lists.
+    private func sums(ofCustomer index: Int, at time: ReportTime) -> CurrencyAccumulator {
         let record = customers[index]
-        guard record.registeredSequence <= time.knownAt else { return [] }
         var sums = CurrencyAccumulator()
+        guard record.registeredSequence <= time.knownAt else { return sums }
         for invoice in record.invoices {
             invoices.withAddress(of: Int(invoice)) { sums.add(.init(of: $0, at: time)) }
         }
@@ -51,23 +48,22 @@ extension LedgerState {
         for creditNote in record.creditNotes {
             creditNotes.withAddress(of: Int(creditNote)) { sums.add(.init(of: $0, at: time)) }
         }
-        return sums.figures
+        return sums
     }
 
-    /// Every customer's non-zero figures per currency at `time`, by customer index, from one
-    /// walk over each record store in storage order.
-    private func everyCustomersBalances(at time: ReportTime) -> [[BalanceFigures]] {
+    /// Every customer's sums per currency at `time`, by customer index, from one walk over each
+    /// record store in storage order.
+    private func everyCustomersSums(at time: ReportTime) -> [CurrencyAccumulator] {
         var sums = Array(repeating: CurrencyAccumulator(), count: customers.count)
         invoices.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
         payments.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
         creditNotes.forEach { sums[Int($0.pointee.customer)].add(.init(of: $0, at: time)) }
-        var figures: [[BalanceFigures]] = []
-        figures.reserveCapacity(customers.count)
+        var position = 0
         customers.forEach { customer in
-            let registered = customer.pointee.registeredSequence <= time.knownAt
-            figures.append(registered ? sums[figures.count].figures : [])
+            if customer.pointee.registeredSequence > time.knownAt { sums[position] = .init() }
+            position += 1
         }
-        return figures
+        return sums
     }
 }
 
@@ -121,6 +117,12 @@ struct CurrencyAccumulator {
             unapplied += share.unapplied
         }
 
+        /// Whether every sum is zero, so the row may be left out.
+        var isZero: Bool {
+            invoiced == 0 && paid == 0 && credited == 0 && writtenOff == 0 && open == 0
+                && unapplied == 0
+        }
+
         /// The sums as figures.
         var figures: BalanceFigures {
             var figures = BalanceFigures(currency: currency)
@@ -146,8 +148,9 @@ struct CurrencyAccumulator {
         }
     }
 
-    /// The non-zero sums as figures, sorted by currency.
-    var figures: [BalanceFigures] {
-        entries.sorted { $0.currency < $1.currency }.map(\.figures).filter { !$0.isZero }
-    }
+    /// Every currency's sums, sorted by currency.
+    var sorted: [Sums] { entries.sorted { $0.currency < $1.currency } }
+
+    /// The non-zero sums, sorted by currency.
+    var nonZero: [Sums] { sorted.filter { !$0.isZero } }
 }
