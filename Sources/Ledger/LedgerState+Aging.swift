@@ -64,22 +64,20 @@ extension LedgerState {
         }
         var groups: [GroupKey: [Int64]] = [:]
         for (customer, currency, values) in sums.rows {
-            let key = GroupKey(
-                group: groupOf(customers[customer], query.grouping),
-                currency: currency
-            )
+            let group = customers.withAddress(of: customer) { groupOf($0, query.grouping) }
+            let key = GroupKey(group: group, currency: currency)
             groups[key, default: [Int64](repeating: 0, count: sums.width)].add(values)
         }
         return assembleAging(query, groups: groups)
     }
 
-    private func groupOf(_ customer: CustomerRecord, _ grouping: AgingQuery.Grouping)
+    private func groupOf(_ customer: UnsafePointer<CustomerRecord>, _ grouping: AgingQuery.Grouping)
         -> AgingReport.Group
     {
         switch grouping {
-        case .customer: .customer(customer.id)
+        case .customer: .customer(customer.pointee.id)
         case .currency: .currency
-        case .segment: .segment(customer.segment)
+        case .segment: .segment(customer.pointee.segment)
         }
     }
 

@@ -34,6 +34,25 @@ struct JSONWriterTests {
         #expect(writer.bytes == Array(expected.utf8))
     }
 
+    /// Amounts are written straight as quoted decimals in their currency's exponent, and
+    /// separated like any other member.
+    @Test func writesAmountMembersAsQuotedDecimals() throws {
+        var writer = JSONWriter()
+        writer.beginObject()
+        for (name, minorUnits, code) in [
+            ("eur", Int64(-1_250), "EUR"), ("cents", 5, "EUR"), ("jpy", 5_000, "JPY"),
+            ("kwd", 1_234, "KWD"), ("zero", 0, "KWD"),
+        ] {
+            let currency = try #require(Currency(code: code))
+            writer.member(name, Money(minorUnits: minorUnits, currency: currency))
+        }
+        writer.member("after", Int64(1))
+        writer.endObject()
+        let expected =
+            #"{"eur":"-12.50","cents":"0.05","jpy":"5000","kwd":"1.234","zero":"0.000","after":1}"#
+        #expect(writer.bytes == Array(expected.utf8))
+    }
+
     @Test(arguments: [
         Int64.min, Int64.min + 1, -10, -1, 0, 1, 9, 10, 99, 100, 9_007_199_254_740_993, Int64.max,
     ])

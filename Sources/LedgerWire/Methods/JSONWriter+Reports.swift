@@ -2,9 +2,16 @@ package import Ledger
 
 extension JSONWriter {
     /// Writes a member whose value is an amount as a decimal string in its currency's exponent.
+    ///
+    /// The digits go straight into the output (they never need escaping) instead of through a
+    /// `String` made for each amount: `report.aging` over 100,000 open invoices (80,000
+    /// amounts) took 64–70 ms that way and 40–56 ms this way, in alternating runs.
     package mutating func member(_ name: String, _ amount: Money) {
         key(name)
-        string(amount.decimalText)
+        bytes.append(UInt8(ascii: "\""))
+        amount.appendDecimalText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     /// Writes `as_of` and `known_at` (`{"seq": N}`, plus the requested `time` if one was
