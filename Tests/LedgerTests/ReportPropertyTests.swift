@@ -75,6 +75,40 @@ struct ReportPropertyTests {
         #expect(rowsSeen > 0)
     }
 
+    /// Aging rows come sorted by their group's text as bytes (a missing segment first), then
+    /// by currency, whatever the grouping.
+    @Test(arguments: PropertyTests.seeds)
+    func agingRowsAreOrderedByGroupThenCurrency(seed: UInt64) throws {
+        let (_, state) = PropertyTests.scenario(seed)
+        func text(_ group: AgingReport.Group) -> [UInt8]? {
+            switch group {
+            case .customer(let id): Array(id.rawValue.utf8)
+            case .currency: []
+            case .segment(let segment): segment.map { Array($0.utf8) }
+            }
+        }
+        var pairsChecked = 0
+        for time in PropertyTests.sampleTimes(state, count: 6, seed: seed &+ 7) {
+            for grouping in [AgingQuery.Grouping.customer, .segment, .currency] {
+                let rows = state.aging(try AgingQuery(time: time, grouping: grouping)).rows
+                for (lhs, rhs) in zip(rows, rows.dropFirst()) {
+                    pairsChecked += 1
+                    switch (text(lhs.group), text(rhs.group)) {
+                    case (nil, nil): #expect(lhs.currency < rhs.currency)
+                    case (nil, _): continue
+                    case (_, nil): Issue.record("a missing segment after \(lhs.group)")
+                    case (let left?, let right?):
+                        #expect(
+                            left.lexicographicallyPrecedes(right)
+                                || (left == right && lhs.currency < rhs.currency)
+                        )
+                    }
+                }
+            }
+        }
+        #expect(pairsChecked > 0)
+    }
+
     @Test(arguments: PropertyTests.seeds)
     func openItemsAndKPIsAgreeWithAging(seed: UInt64) throws {
         let (_, state) = PropertyTests.scenario(seed)
