@@ -81,14 +81,20 @@ struct OrderedScanTests {
         let log = try openLog(directory.path)
         try appendRecords(log, count: 200)
         let options = Self.options(workers: workers, chunkSize: chunkSize)
+        // Values that own heap storage: the consumer moves each record out of its chunk for the
+        // call and back after it, on the throwing path too, so each is freed exactly once.
+        var seen = 0
         #expect(throws: Refused.self) {
-            _ = try log.orderedScan(first: 1, last: 201, options: options) { _ in
-                ()
+            _ = try log.orderedScan(first: 1, last: 201, options: options) { fields in
+                "record \(fields.sequence), a text long enough to live on the heap"
             } body: {
+                #expect($0.value == "record \($0.sequence), a text long enough to live on the heap")
+                seen += 1
                 if $0.sequence == 150 { throw Refused() }
                 return true
             }
         }
+        #expect(seen == 150)
     }
 
     @Test(arguments: shapes)

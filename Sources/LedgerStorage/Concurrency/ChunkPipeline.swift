@@ -59,14 +59,42 @@ final class ChunkPipeline<Value: Sendable>: @unchecked Sendable {
     ) rethrows -> VerificationFault? {
         defer { stop() }
         for index in 0..<chunkCount {
-            let chunk = takeForConsumer(index) ?? produce(index)
+            var chunk = takeForConsumer(index) ?? produce(index)
             defer { retire(chunk) }
-            for record in chunk.records {
-                guard try body(record) else { return nil }
+            let stopped = try chunk.records.withUnsafeMutableBufferPointer { records in
+                try Self.visit(records, body)
             }
+            if stopped { return nil }
             if let fault = chunk.fault { return fault }
         }
         return nil
+    }
+
+    /// Hands every record of `records` to `body` in order; returns whether `body` stopped.
+    ///
+    /// Each record is moved out of the chunk for the call and moved back after it, since the
+    /// chunk is the consumer's alone: a copy would retain and release every reference the record
+    /// holds (about 8% of the replaying thread's time), and a borrow from the chunk's storage
+    /// is copied all the same, since `body` may mutate memory the compiler cannot tell apart.
+    private static func visit(
+        _ records: UnsafeMutableBufferPointer<ScannedRecord<Value>>,
+        _ body: (ScannedRecord<Value>) throws -> Bool
+    ) rethrows -> Bool {
+        guard let first = records.baseAddress else { return false }
+        for position in records.indices {
+            let address = first + position
+            let record = address.move()
+            let proceed: Bool
+            do {
+                proceed = try body(record)
+            } catch {
+                address.initialize(to: consume record)
+                throw error
+            }
+            address.initialize(to: consume record)
+            if !proceed { return true }
+        }
+        return false
     }
 
     /// What a worker does next.
