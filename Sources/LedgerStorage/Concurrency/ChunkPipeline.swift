@@ -61,10 +61,10 @@ final class ChunkPipeline<Value: Sendable>: @unchecked Sendable {
         for index in 0..<chunkCount {
             var chunk = takeForConsumer(index) ?? produce(index)
             defer { retire(chunk) }
-            let stopped = try chunk.records.withUnsafeMutableBufferPointer { records in
+            let bodyStopped = try chunk.records.withUnsafeMutableBufferPointer { records in
                 try Self.visit(records, body)
             }
-            if stopped { return nil }
+            if bodyStopped { return nil }
             if let fault = chunk.fault { return fault }
         }
         return nil
