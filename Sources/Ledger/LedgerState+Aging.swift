@@ -99,8 +99,8 @@ extension LedgerState {
         // at 10,000 customers, and moving whole rows about in the sort cost a copy each.
         let keys = rows.map { GroupKey.sortKey($0.group) }
         let order = rows.indices.sorted { lhs, rhs in
-            let order = GroupKey.compare(keys[lhs], keys[rhs])
-            return order != 0 ? order < 0 : rows[lhs].currency < rows[rhs].currency
+            let byGroup = GroupKey.compare(keys[lhs], keys[rhs])
+            return byGroup != 0 ? byGroup < 0 : rows[lhs].currency < rows[rhs].currency
         }
         rows = order.map { rows[$0] }
         let totalRows = totals.keys.sorted().compactMap { currency in
@@ -188,15 +188,7 @@ private struct GroupKey: Hashable {
 
     /// Orders two sort keys by their bytes: negative, zero or positive.
     static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
-        lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in
-                for position in 0..<min(left.count, right.count)
-                where left[position] != right[position] {
-                    return left[position] < right[position] ? -1 : 1
-                }
-                return left.count - right.count
-            }
-        }
+        lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { PayloadReader.compare(left, $0) } }
     }
 }
 
