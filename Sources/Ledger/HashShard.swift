@@ -30,6 +30,12 @@ struct HashShard<Key: ShardingKey, Value> {
     @inline(__always)
     private static func tag(of hash: UInt64) -> UInt64 { (hash >> 32) | 1 }
 
+    /// The entry position a slot word points at.
+    @inline(__always)
+    private static func position(in word: UInt64) -> Int {
+        Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+    }
+
     @inline(__always)
     private static func home(of hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: hash >> shardBits) & mask
@@ -46,7 +52,7 @@ struct HashShard<Key: ShardingKey, Value> {
             let word = slots[index]
             if word == 0 { return nil }
             if word >> 32 == tag {
-                let position = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                let position = Self.position(in: word)
                 if entries[position].hash == hash, entries[position].key == key {
                     return (index, position)
                 }
@@ -120,7 +126,7 @@ struct HashShard<Key: ShardingKey, Value> {
         // Backward shift: move each following slot into the hole unless its home lies
         // cyclically after the hole and at or before its own index.
         while slots[next] != 0 {
-            let position = Int(truncatingIfNeeded: slots[next] & 0xFFFF_FFFF)
+            let position = Self.position(in: slots[next])
             let home = Self.home(of: entries[position].hash, mask: mask)
             let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
             if !stays {
@@ -135,7 +141,7 @@ struct HashShard<Key: ShardingKey, Value> {
         if found.position != last {
             let moved = entries[last].hash
             var index = Self.home(of: moved, mask: mask)
-            while Int(truncatingIfNeeded: slots[index] & 0xFFFF_FFFF) != last || slots[index] == 0 {
+            while slots[index] == 0 || Self.position(in: slots[index]) != last {
                 index = (index + 1) & mask
             }
             slots[index] = Self.tag(of: moved) << 32 | UInt64(found.position)
