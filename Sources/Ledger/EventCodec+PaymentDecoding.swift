@@ -182,7 +182,7 @@ extension PayloadReader {
             guard UTF8Validation.isValid(value, allowingControls: false) else {
                 throw .invalidField(field)
             }
-            map[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+            map[UTF8Validation.string(validated: key)] = UTF8Validation.string(validated: value)
         }
         return map
     }

@@ -131,7 +131,7 @@ package enum EventCodec {
     private static func typeNumber(_ name: UnsafeRawBufferPointer) -> Int? {
         for (candidate, number) in typeNames where candidate.utf8CodeUnitCount == name.count {
             let equal = candidate.withUTF8Buffer { bytes in
-                PayloadReader.compare(UnsafeRawBufferPointer(bytes), name) == 0
+                PayloadReader.equal(UnsafeRawBufferPointer(bytes), name)
             }
             if equal { return number }
         }

@@ -24,7 +24,7 @@ extension LedgerIdentifier {
     /// Validates and wraps raw bytes; nil if they are not a valid identifier.
     package init?(bytes: UnsafeRawBufferPointer) {
         guard IdentifierRules.isValid(bytes) else { return nil }
-        self.init(validated: String(decoding: bytes, as: UTF8.self))
+        self.init(validated: UTF8Validation.string(validated: bytes))
     }
 
     /// The identifier's text.

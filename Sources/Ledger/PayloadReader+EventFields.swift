@@ -8,6 +8,7 @@ extension PayloadReader {
     }
 
     /// Consumes `key` if it comes next; see ``member(_:in:)``.
+    @inline(__always)
     mutating func has(_ key: StaticString, _ scope: inout PayloadObjectScope)
         throws(EventDecodingError) -> Bool
     {
@@ -15,6 +16,7 @@ extension PayloadReader {
     }
 
     /// Consumes `key`, which must come next.
+    @inline(__always)
     mutating func expect(_ key: StaticString, _ scope: inout PayloadObjectScope)
         throws(EventDecodingError)
     {
@@ -27,7 +29,9 @@ extension PayloadReader {
     }
 
     /// Reads a string's raw bytes.
+    @inline(__always)
     mutating func rawString() throws(EventDecodingError) -> UnsafeRawBufferPointer {
+        if let short = readShortString() { return short }
         do { return try readStringBytes() } catch { throw .malformedPayload(error) }
     }
 
@@ -49,7 +53,7 @@ extension PayloadReader {
         else {
             throw .invalidField(field)
         }
-        return String(decoding: raw, as: UTF8.self)
+        return UTF8Validation.string(validated: raw)
     }
 
     /// Reads a `YYYY-MM-DD` date.

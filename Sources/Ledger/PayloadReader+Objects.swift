@@ -20,13 +20,48 @@ extension PayloadReader {
         _ key: StaticString,
         in scope: inout PayloadObjectScope
     ) throws(PayloadDecodingError) -> Bool {
+        if consumeExpected(key, in: &scope) { return true }
+        return try memberAfterMismatch(key, in: &scope)
+    }
+
+    /// Consumes the next member's key, which must be `key`.
+    /// - Throws: `missingKey` if another key comes next.
+    @inline(__always)
+    package mutating func requireMember(
+        _ key: StaticString,
+        in scope: inout PayloadObjectScope
+    ) throws(PayloadDecodingError) {
+        if consumeExpected(key, in: &scope) { return }
+        let start = offset
+        guard try memberAfterMismatch(key, in: &scope) else { throw .missingKey(offset: start) }
+    }
+
+    /// The common case, inlined into every decoder: the next key is `key`, with a one-byte
+    /// length. Anything else is left to ``memberAfterMismatch(_:in:)``.
+    @inline(__always)
+    private mutating func consumeExpected(
+        _ key: StaticString,
+        in scope: inout PayloadObjectScope
+    ) -> Bool {
+        guard scope.remaining > 0, key.hasPointerRepresentation,
+            consumeKey(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        else { return false }
+        scope.remaining -= 1
+        return true
+    }
+
+    /// ``member(_:in:)`` for a next key that the fast path did not take: reads it in full and
+    /// consumes it if it is `key` after all, leaves it for a later key, or refuses it.
+    private mutating func memberAfterMismatch(
+        _ key: StaticString,
+        in scope: inout PayloadObjectScope
+    ) throws(PayloadDecodingError) -> Bool {
         guard scope.remaining > 0 else { return false }
         let start = offset
         let length = try readLength()
         let next = try readSlice(count: length)
         let order = key.withUTF8Buffer { expected in
-            let expected = UnsafeRawBufferPointer(expected)
-            return PayloadReader.equal(next, expected) ? 0 : PayloadReader.compare(next, expected)
+            PayloadReader.compare(next, UnsafeRawBufferPointer(expected))
         }
         if order == 0 {
             scope.remaining -= 1
@@ -37,18 +72,6 @@ extension PayloadReader {
         }
         rewind(to: start)
         return false
-    }
-
-    /// Consumes the next member's key, which must be `key`.
-    /// - Throws: `missingKey` if another key comes next.
-    package mutating func requireMember(
-        _ key: StaticString,
-        in scope: inout PayloadObjectScope
-    ) throws(PayloadDecodingError) {
-        let start = offset
-        guard try member(key, in: &scope) else {
-            throw .missingKey(offset: start)
-        }
     }
 
     /// Fails unless every member of the scope has been consumed.
@@ -71,24 +94,32 @@ extension PayloadReader {
         return key
     }
 
-    /// Whether two byte strings are equal, eight bytes at a time.
+    /// Whether two byte strings are equal, compared a word at a time: a string shorter than a
+    /// word by two overlapping loads of the widest width that fits (member keys are mostly
+    /// under eight bytes, where a byte loop cost more than the rest of reading the key).
     @inline(__always)
     package static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool
     {
-        guard lhs.count == rhs.count else { return false }
-        var index = 0
-        while index + 8 <= lhs.count {
-            guard
-                lhs.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    == rhs.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            else { return false }
-            index += 8
+        let count = lhs.count
+        guard count == rhs.count else { return false }
+        @inline(__always)
+        func same<Word: FixedWidthInteger>(_: Word.Type, at offset: Int) -> Bool {
+            lhs.loadUnaligned(fromByteOffset: offset, as: Word.self)
+                == rhs.loadUnaligned(fromByteOffset: offset, as: Word.self)
         }
-        while index < lhs.count {
-            guard lhs[index] == rhs[index] else { return false }
-            index += 1
+        switch count {
+        case 0: return true
+        case 1: return lhs[0] == rhs[0]
+        case 2...3: return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2)
+        case 4...7: return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4)
+        default:
+            var index = 0
+            while index + 8 < count {
+                guard same(UInt64.self, at: index) else { return false }
+                index += 8
+            }
+            return same(UInt64.self, at: count - 8)
         }
-        return true
     }
 
     /// Compares two byte strings lexicographically as unsigned bytes: negative, zero or positive.

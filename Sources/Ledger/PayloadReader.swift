@@ -89,6 +89,19 @@ package struct PayloadReader {
         return slice
     }
 
+    /// Consumes a member key if the next bytes are `key` with a one-byte length (any key of
+    /// fewer than 128 bytes); returns whether it did, consuming nothing otherwise.
+    @inline(__always)
+    package mutating func consumeKey(_ key: UnsafeRawBufferPointer) -> Bool {
+        guard key.count < 0x80, key.count < bytes.count - offset,
+            bytes[offset] == UInt8(truncatingIfNeeded: key.count),
+            let start = bytes.baseAddress,
+            Self.equal(UnsafeRawBufferPointer(start: start + offset + 1, count: key.count), key)
+        else { return false }
+        offset += 1 + key.count
+        return true
+    }
+
     /// Reads a tag byte and fails unless it is `expected`.
     @inline(__always)
     package mutating func expectTag(_ expected: UInt8) throws(PayloadDecodingError) {
@@ -118,8 +131,23 @@ package struct PayloadReader {
     /// Reads a string value's raw bytes; the caller validates them as it converts them.
     @inline(__always)
     package mutating func readStringBytes() throws(PayloadDecodingError) -> UnsafeRawBufferPointer {
+        if let short = readShortString() { return short }
         try expectTag(PayloadTag.string)
         return try readSlice(count: readLength())
+    }
+
+    /// Reads a string value of fewer than 128 bytes (a one-byte length), the common case, if
+    /// one comes next and is whole; consumes nothing otherwise.
+    @inline(__always)
+    package mutating func readShortString() -> UnsafeRawBufferPointer? {
+        guard bytes.count - offset >= 2, bytes[offset] == PayloadTag.string,
+            bytes[offset + 1] < 0x80, let base = bytes.baseAddress
+        else { return nil }
+        let count = Int(bytes[offset + 1])
+        guard count <= bytes.count - offset - 2 else { return nil }
+        let slice = UnsafeRawBufferPointer(start: base + offset + 2, count: count)
+        offset += 2 + count
+        return slice
     }
 
     /// Reads a string value, validating its UTF-8.

@@ -103,7 +103,7 @@ extension PayloadValue {
             let key = try reader.readMapKey(after: previous)
             previous = key
             let value = try decodeValue(&reader, depth: depth + 1)
-            members.append(PayloadMember(String(decoding: key, as: UTF8.self), value))
+            members.append(PayloadMember(UTF8Validation.string(validated: key), value))
         }
         return .object(members)
     }

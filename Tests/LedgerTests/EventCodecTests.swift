@@ -79,6 +79,14 @@ struct EventCodecTests {
                 reason: "typo"
             )
         ),
+        // Strings of 128 bytes and more take a two-byte length, off the readers' fast path.
+        .invoiceVoided(
+            InvoiceVoided(
+                invoiceID: InvoiceID(validated: String(repeating: "I", count: 128)),
+                date: date("2026-01-06"),
+                reason: String(repeating: "ü", count: 150)
+            )
+        ),
         .invoiceWrittenOff(
             InvoiceWrittenOff(
                 invoiceID: InvoiceID(validated: "INV-1"),

@@ -51,6 +51,24 @@ struct PayloadCodecTests {
         #expect(throws: PayloadDecodingError.self) { try PayloadValue.decode(bytes) }
     }
 
+    @Test func byteStringEqualityAgreesWithComparingEachByte() {
+        for count in 0...40 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            for changed in [-1] + Array(0..<count) {
+                var other = bytes
+                if changed >= 0 { other[changed] ^= 0x40 }
+                let equal = bytes.withUnsafeBytes { left in
+                    other.withUnsafeBytes { PayloadReader.equal(left, $0) }
+                }
+                #expect(equal == (bytes == other), "\(count) bytes, byte \(changed) changed")
+            }
+            let shorter = bytes.withUnsafeBytes { left in
+                bytes.dropLast().withUnsafeBytes { PayloadReader.equal(left, $0) }
+            }
+            #expect(shorter == (count == 0), "\(count) bytes against one fewer")
+        }
+    }
+
     @Test func deepNestingIsRefused() {
         let bytes = [UInt8](repeating: 0x05, count: 1) + [0x01]
         var deep: [UInt8] = []
