@@ -23,9 +23,6 @@ struct HashShard<Key: ShardingKey, Value> {
     /// The number of entries.
     var count: Int { entries.count }
 
-    /// The bits of the hash below the ones that pick the slot (they picked the shard).
-    private static var shardBits: UInt64 { 12 }
-
     /// The slot word's upper half for `hash`: never zero.
     @inline(__always)
     private static func tag(of hash: UInt64) -> UInt64 { (hash >> 32) | 1 }
@@ -38,7 +35,7 @@ struct HashShard<Key: ShardingKey, Value> {
 
     @inline(__always)
     private static func home(of hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash >> shardBits) & mask
+        Int(truncatingIfNeeded: hash >> ShardLayout.shardBits) & mask
     }
 
     /// The slot and entry position holding `key`, or nil.

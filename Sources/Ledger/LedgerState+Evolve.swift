@@ -21,8 +21,7 @@ extension LedgerState {
         case .periodClosed(let event):
             settings.closedThrough = event.through
         case .customerRegistered(let event):
-            let index = customers.append(CustomerRecord(event, sequence: sequence))
-            customerIndexes.insertNew(event.customerID, Int32(index))
+            customers.append(CustomerRecord(event, sequence: sequence))
         case .customerUpdated(let event):
             customers.update(at: requireCustomer(event.customerID)) { $0.apply(event) }
         case .invoiceIssued(let event):
@@ -44,7 +43,6 @@ extension LedgerState {
             let index = payments.append(
                 PaymentRecord(event, customer: Int32(customer), sequence: sequence)
             )
-            paymentIndexes.insertNew(event.paymentID, Int32(index))
             customers.update(at: customer) { $0.payments.append(Int32(index)) }
         case .paymentAllocated(let event):
             evolvePaymentAllocated(event, sequence: sequence)
@@ -85,7 +83,6 @@ extension LedgerState {
         let index = invoices.append(
             InvoiceRecord(event, customer: Int32(customer), sequence: sequence)
         )
-        invoiceIndexes.insertNew(event.invoiceID, Int32(index))
         customers.update(at: customer) { record in
             record.invoices.append(Int32(index))
             record.openInvoices.append(Int32(index))
@@ -115,7 +112,6 @@ extension LedgerState {
             sequence: sequence
         )
         let index = creditNotes.append(record)
-        creditNoteIndexes.insertNew(event.creditNoteID, Int32(index))
         customers.update(at: customer) { $0.creditNotes.append(Int32(index)) }
         if let invoice {
             let application = InvoiceApplication(

@@ -83,14 +83,13 @@ extension LedgerState {
     private mutating func restoreEntities(_ reader: inout SnapshotReader) throws(SnapshotError) {
         for _ in 0..<(try reader.count()) {
             let customer = try reader.customer()
-            guard customerIndexes[customer.id] == nil else { throw reader.corrupt }
-            customerIndexes[customer.id] = Int32(customers.append(customer))
+            guard customers.position(of: customer.id) == nil else { throw reader.corrupt }
+            customers.append(customer)
         }
         for _ in 0..<(try reader.count()) {
             let invoice = try reader.invoice(customers: customers.count)
-            guard invoiceIndexes[invoice.id] == nil else { throw reader.corrupt }
+            guard invoices.position(of: invoice.id) == nil else { throw reader.corrupt }
             let index = Int32(invoices.append(invoice))
-            invoiceIndexes[invoice.id] = index
             customers.update(at: Int(invoice.customer)) { customer in
                 customer.invoices.append(index)
                 if invoice.openAtHead > 0 { customer.openInvoices.append(index) }
@@ -98,9 +97,8 @@ extension LedgerState {
         }
         for _ in 0..<(try reader.count()) {
             let payment = try reader.payment(customers: customers.count, invoices: invoices.count)
-            guard paymentIndexes[payment.id] == nil else { throw reader.corrupt }
+            guard payments.position(of: payment.id) == nil else { throw reader.corrupt }
             let index = Int32(payments.append(payment))
-            paymentIndexes[payment.id] = index
             customers.update(at: Int(payment.customer)) { $0.payments.append(index) }
         }
         for _ in 0..<(try reader.count()) {
@@ -108,9 +106,8 @@ extension LedgerState {
                 customers: customers.count,
                 invoices: invoices.count
             )
-            guard creditNoteIndexes[creditNote.id] == nil else { throw reader.corrupt }
+            guard creditNotes.position(of: creditNote.id) == nil else { throw reader.corrupt }
             let index = Int32(creditNotes.append(creditNote))
-            creditNoteIndexes[creditNote.id] = index
             customers.update(at: Int(creditNote.customer)) { $0.creditNotes.append(index) }
         }
     }

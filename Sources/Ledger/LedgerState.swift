@@ -1,7 +1,7 @@
 /// The projection of the log: every entity with the effective date and sequence of each fact.
 ///
 /// Reports filter by `as_of` and `known_at` straight from this head state, without replaying.
-/// Copies are cheap and share structure (see ``ChunkedVector`` and ``ShardedMap``), so the daemon
+/// Copies are cheap and share structure (see ``RecordStore``), so the daemon
 /// can publish a new version after every commit batch while readers hold older ones.
 package struct LedgerState: Equatable, Sendable {
     /// The sequence of the last event evolved; 0 for an empty log.
@@ -11,41 +11,37 @@ package struct LedgerState: Equatable, Sendable {
     /// Ledger-wide settings.
     package internal(set) var settings = LedgerSettings()
     /// Customers by dense index, in registration order.
-    package internal(set) var customers = ChunkedVector<CustomerRecord>()
+    package internal(set) var customers = RecordStore<CustomerRecord>()
     /// Invoices by dense index, in issue order.
-    package internal(set) var invoices = ChunkedVector<InvoiceRecord>()
+    package internal(set) var invoices = RecordStore<InvoiceRecord>()
     /// Payments by dense index, in receipt order.
-    package internal(set) var payments = ChunkedVector<PaymentRecord>()
+    package internal(set) var payments = RecordStore<PaymentRecord>()
     /// Credit notes by dense index, in issue order.
-    package internal(set) var creditNotes = ChunkedVector<CreditNoteRecord>()
+    package internal(set) var creditNotes = RecordStore<CreditNoteRecord>()
     /// Dunning policies, assignments and the reminders sent.
     package internal(set) var dunning = DunningBook()
-    var customerIndexes = ShardedMap<CustomerID, Int32>()
-    var invoiceIndexes = ShardedMap<InvoiceID, Int32>()
-    var paymentIndexes = ShardedMap<PaymentID, Int32>()
-    var creditNoteIndexes = ShardedMap<CreditNoteID, Int32>()
 
     /// Creates the state of an empty log.
     package init() {}
 
     /// The index of a customer, or nil if unknown.
     package func customerIndex(_ id: CustomerID) -> Int? {
-        customerIndexes[id].map(Int.init)
+        customers.position(of: id)
     }
 
     /// The index of an invoice, or nil if unknown.
     package func invoiceIndex(_ id: InvoiceID) -> Int? {
-        invoiceIndexes[id].map(Int.init)
+        invoices.position(of: id)
     }
 
     /// The index of a payment, or nil if unknown.
     package func paymentIndex(_ id: PaymentID) -> Int? {
-        paymentIndexes[id].map(Int.init)
+        payments.position(of: id)
     }
 
     /// The index of a credit note, or nil if unknown.
     package func creditNoteIndex(_ id: CreditNoteID) -> Int? {
-        creditNoteIndexes[id].map(Int.init)
+        creditNotes.position(of: id)
     }
 
     /// A customer by id, or nil.
@@ -68,7 +64,7 @@ package struct LedgerState: Equatable, Sendable {
         creditNoteIndex(id).map { creditNotes[$0] }
     }
 
-    /// Compares contents; the id maps are derived from the vectors, so they need no comparison.
+    /// Compares contents.
     package static func == (lhs: LedgerState, rhs: LedgerState) -> Bool {
         lhs.head == rhs.head && lhs.headRecordedAtMicros == rhs.headRecordedAtMicros
             && lhs.settings == rhs.settings && lhs.customers == rhs.customers

@@ -1,0 +1,64 @@
+/// How a hash is split between a ``ShardTrie`` and its shards.
+enum ShardLayout {
+    /// The low bits of a hash, which pick the shard; the shard may use the others.
+    static var shardBits: UInt64 { 12 }
+}
+
+/// 4,096 shards under a persistent trie of three levels of 16, picked by the low 12 bits of a
+/// key's hash: the structural sharing beneath ``ShardedMap`` and ``RecordStore``'s index.
+///
+/// The daemon's writer copies the state once per commit batch (it publishes it for readers), so
+/// the first write to each shard after a publish finds it shared. That write copies the three
+/// trie nodes above its shard (16 references each) and the one shard (about 1/4,096 of the
+/// entries), instead of the whole table. A batch of n writes costs at most n such paths,
+/// however large the ledger. (Two levels of 64 made that copy dearer: the writer's publish bench
+/// took 11–15 µs an event instead of 8.5–11.)
+struct ShardTrie<Shard> {
+    private static var levelShift: Int { 4 }
+    private static var fanout: Int { 1 << levelShift }
+
+    /// Three levels of `fanout` nodes; the last holds the shards.
+    private var root: [[[Shard]]]
+
+    /// A trie whose every shard is `empty`. Its nodes start shared and are copied on their first
+    /// write.
+    init(empty: Shard) {
+        let twig = Array(repeating: empty, count: Self.fanout)
+        root = Array(repeating: Array(repeating: twig, count: Self.fanout), count: Self.fanout)
+    }
+
+    /// The shard for `hash`; writing through it copies only the nodes on its path that are
+    /// shared.
+    subscript(shardFor hash: UInt64) -> Shard {
+        @inline(__always) _read {
+            let shard = Int(truncatingIfNeeded: hash)
+            let mask = Self.fanout - 1
+            yield root[(shard >> (2 * Self.levelShift)) & mask][(shard >> Self.levelShift) & mask][
+                shard & mask
+            ]
+        }
+        @inline(__always) _modify {
+            let shard = Int(truncatingIfNeeded: hash)
+            let mask = Self.fanout - 1
+            yield &root[(shard >> (2 * Self.levelShift)) & mask][(shard >> Self.levelShift) & mask][
+                shard & mask
+            ]
+        }
+    }
+
+    /// Calls `body` on every shard, in trie order.
+    func forEach(_ body: (Shard) throws -> Void) rethrows {
+        for branch in root {
+            for twig in branch {
+                for shard in twig { try body(shard) }
+            }
+        }
+    }
+}
+
+extension ShardTrie: Equatable where Shard: Equatable {
+    /// Shard-wise equality; nodes that share storage compare in O(1) (`Array`'s identity check).
+    static func == (lhs: ShardTrie, rhs: ShardTrie) -> Bool { lhs.root == rhs.root }
+}
+
+extension ShardTrie: Sendable where Shard: Sendable {}

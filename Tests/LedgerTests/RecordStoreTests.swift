@@ -1,0 +1,67 @@
+import Ledger
+import Testing
+
+/// ``RecordStore`` against a plain array and dictionary: positions by id, unknown ids, updates in
+/// place, iteration order, equality and the independence of copies under random writes.
+struct RecordStoreTests {
+    /// A record with an id of its own, as the ledger's records have.
+    struct Tagged: IdentifiedRecord, Equatable {
+        let id: String
+        var value: Int
+    }
+
+    /// Enough ids for several records in many of the 4,096 index shards.
+    static let ids = (0..<12_000).map { "R-\($0)" }
+
+    @Test(arguments: [UInt64(3), 11, 99])
+    func copiesKeepTheirOwnRecordsUnderRandomWrites(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var versions = [(store: RecordStore<Tagged>(), model: [Tagged]())]
+        for _ in 0..<16_000 {
+            let version = Int.random(in: 0..<versions.count, using: &random)
+            let value = Int.random(in: 0..<1_000, using: &random)
+            switch Int.random(in: 0..<1_000, using: &random) {
+            case 0..<3:
+                versions.append(versions[version])
+            case 3..<700:
+                let id = Self.ids[Int.random(in: 0..<Self.ids.count, using: &random)]
+                guard versions[version].store.position(of: id) == nil else { continue }
+                let position = versions[version].store.append(Tagged(id: id, value: value))
+                #expect(position == versions[version].model.count)
+                versions[version].model.append(Tagged(id: id, value: value))
+            default:
+                guard !versions[version].model.isEmpty else { continue }
+                let position = Int.random(
+                    in: 0..<versions[version].model.count,
+                    using: &random
+                )
+                let old = versions[version].store.update(at: position) { record in
+                    defer { record.value = value }
+                    return record.value
+                }
+                #expect(old == versions[version].model[position].value)
+                versions[version].model[position].value = value
+            }
+        }
+        #expect(versions.count > 20)
+        for version in versions {
+            let positions = Dictionary(
+                uniqueKeysWithValues: version.model.enumerated().map { ($1.id, $0) }
+            )
+            #expect(version.store.count == version.model.count)
+            #expect(Self.ids.allSatisfy { version.store.position(of: $0) == positions[$0] })
+            #expect(version.store.position(of: "unknown") == nil)
+            var seen: [Tagged] = []
+            version.store.forEach { seen.append($0.pointee) }
+            #expect(seen == version.model)
+            #expect(version.model.indices.allSatisfy { version.store[$0] == version.model[$0] })
+        }
+        for lhs in versions.indices.dropLast() {
+            let rhs = lhs + 1
+            #expect(
+                (versions[lhs].store == versions[rhs].store)
+                    == (versions[lhs].model == versions[rhs].model)
+            )
+        }
+    }
+}
