@@ -28,12 +28,12 @@ package struct AllocatePayment: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("payment_id", string: paymentID.rawValue)
         object.add("date", date: date)
         object.add("currency", string: currency.code)
         object.add("allocations", .array(allocations.map(\.payload)))
-        return object.value
+        return object
     }
 }

@@ -9,7 +9,9 @@ package struct ClosePeriod: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
-        .object([PayloadMember("through", .string(through.description))])
+    package var parameters: PayloadObjectBuilder {
+        var object = PayloadObjectBuilder()
+        object.add("through", date: through)
+        return object
     }
 }

@@ -64,7 +64,7 @@ package struct ConfigureLedger: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("time_zone", string: timeZone)
         object.add("creditor", creditor?.payload)
@@ -76,6 +76,6 @@ package struct ConfigureLedger: Hashable, Sendable {
             }
             object.add("write_off_tolerance", tolerances.value)
         }
-        return object.value
+        return object
     }
 }

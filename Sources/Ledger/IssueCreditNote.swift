@@ -38,7 +38,7 @@ package struct IssueCreditNote: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("credit_note_id", string: creditNoteID.rawValue)
         object.add("customer_id", string: customerID.rawValue)
@@ -47,6 +47,6 @@ package struct IssueCreditNote: Hashable, Sendable {
         object.add("date", date: date)
         object.add("invoice_id", string: invoiceID?.rawValue)
         object.add("reason", string: reason)
-        return object.value
+        return object
     }
 }

@@ -125,7 +125,7 @@ package struct IssueInvoice: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("invoice_id", string: invoiceID.rawValue)
         object.add("customer_id", string: customerID.rawValue)
@@ -147,6 +147,6 @@ package struct IssueInvoice: Hashable, Sendable {
             for (key, value) in metadata { entries.add(key, string: value) }
             object.add("metadata", entries.value)
         }
-        return object.value
+        return object
     }
 }

@@ -114,21 +114,21 @@ extension LedgerDate {
         self.init(year: year, month: Int(m0) * 10 + Int(m1), day: Int(e0) * 10 + Int(e1))
     }
 
-    /// Appends the ten bytes of `YYYY-MM-DD`.
+    /// Appends the ten bytes of `YYYY-MM-DD`, each digit by a division by a constant (every
+    /// event, fingerprint and report row writes dates).
     package func appendText(to bytes: inout [UInt8]) {
         let (year, month, day) = components
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(year, 4)
+        @inline(__always)
+        func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: value % 10) &+ 48 }
+        bytes.append(digit(year / 1000))
+        bytes.append(digit(year / 100))
+        bytes.append(digit(year / 10))
+        bytes.append(digit(year))
         bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
+        bytes.append(digit(month / 10))
+        bytes.append(digit(month))
         bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
+        bytes.append(digit(day / 10))
+        bytes.append(digit(day))
     }
 }

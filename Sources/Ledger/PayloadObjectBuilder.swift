@@ -1,9 +1,37 @@
 /// Collects the members of a ``PayloadValue`` object in any order and sorts them when done.
 ///
 /// Used for fingerprints and results, which are built once per command; the event codec writes
-/// its members in order directly instead.
+/// its members in order directly instead. Strings, amounts and dates are kept as they are until
+/// the object is wanted: ``encode(into:)`` writes them straight into canonical bytes (a
+/// fingerprint, made for every write on the socket), where ``value`` builds the tree.
 package struct PayloadObjectBuilder: Sendable {
-    private var members: [PayloadMember] = []
+    /// A member's value as it was added.
+    private enum Member: Sendable {
+        case value(PayloadValue)
+        case string(String)
+        case money(Money)
+        case date(LedgerDate)
+
+        var payloadValue: PayloadValue {
+            switch self {
+            case .value(let value): value
+            case .string(let text): .string(text)
+            case .money(let money): .string(money.decimalText)
+            case .date(let date): .string(date.description)
+            }
+        }
+
+        func encode(into writer: inout PayloadWriter) {
+            switch self {
+            case .value(let value): value.encode(into: &writer)
+            case .string(let text): writer.writeString(text)
+            case .money(let money): writer.writeMoney(money)
+            case .date(let date): writer.writeDate(date)
+            }
+        }
+    }
+
+    private var members: [(key: String, value: Member)] = []
 
     /// Creates an empty builder, with room for the members of a typical command or result so
     /// that adding them does not regrow the array (a fingerprint is built for every write).
@@ -13,22 +41,22 @@ package struct PayloadObjectBuilder: Sendable {
 
     /// Adds a member; a nil value leaves the member out.
     package mutating func add(_ key: String, _ value: PayloadValue?) {
-        if let value { members.append(PayloadMember(key, value)) }
+        if let value { members.append((key, .value(value))) }
     }
 
     /// Adds a string member; nil leaves it out.
     package mutating func add(_ key: String, string: String?) {
-        add(key, string.map(PayloadValue.string))
+        if let string { members.append((key, .string(string))) }
     }
 
     /// Adds an amount as its decimal string; nil leaves it out.
     package mutating func add(_ key: String, money: Money?) {
-        add(key, money.map { .string($0.decimalText) })
+        if let money { members.append((key, .money(money))) }
     }
 
     /// Adds a date as `YYYY-MM-DD`; nil leaves it out.
     package mutating func add(_ key: String, date: LedgerDate?) {
-        add(key, date.map { .string($0.description) })
+        if let date { members.append((key, .date(date))) }
     }
 
     /// Adds a field change: the value, or `null` for a clear; nil leaves it out.
@@ -43,6 +71,54 @@ package struct PayloadObjectBuilder: Sendable {
 
     /// The object, members sorted by key.
     package var value: PayloadValue {
-        .object(sorting: members)
+        .object(sorting: members.map { PayloadMember($0.key, $0.value.payloadValue) })
+    }
+
+    /// Appends the object's canonical encoding, the bytes of ``value``'s, without building it.
+    ///
+    /// Members are ordered by the first eight bytes of their keys, as one big-endian word each,
+    /// and only keys that share those compare in full: sorting the keys themselves copied and
+    /// released them at every comparison, a quarter of a fingerprint's time.
+    /// - Precondition: no key was added twice.
+    package func encode(into writer: inout PayloadWriter) {
+        var order = members.indices.map { (prefix: Self.prefix(of: members[$0].key), index: $0) }
+        order.sort { lhs, rhs in
+            guard lhs.prefix == rhs.prefix else { return lhs.prefix < rhs.prefix }
+            return Self.compare(members[lhs.index].key, members[rhs.index].key) < 0
+        }
+        writer.writeObjectHeader(count: members.count)
+        for (position, entry) in order.enumerated() {
+            if position > 0, entry.prefix == order[position - 1].prefix {
+                let previous = members[order[position - 1].index].key
+                precondition(
+                    Self.compare(previous, members[entry.index].key) != 0,
+                    "duplicate payload key"
+                )
+            }
+            writer.writeKey(members[entry.index].key)
+            members[entry.index].value.encode(into: &writer)
+        }
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian word, zero-padded: words order
+    /// as the keys do, except between keys that share all eight bytes.
+    private static func prefix(of key: String) -> UInt64 {
+        let word = key.utf8.withContiguousStorageIfAvailable { bytes in
+            var word: UInt64 = 0
+            for index in 0..<min(8, bytes.count) {
+                word |= UInt64(bytes[index]) << (56 - 8 * UInt64(index))
+            }
+            return word
+        }
+        return word
+            ?? Array(key.utf8.prefix(8)).enumerated().reduce(0) { word, next in
+                word | UInt64(next.element) << (56 - 8 * UInt64(next.offset))
+            }
+    }
+
+    /// Compares two keys by their UTF-8 bytes: negative, zero or positive.
+    private static func compare(_ lhs: String, _ rhs: String) -> Int {
+        lhs.utf8.elementsEqual(rhs.utf8)
+            ? 0 : (lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1)
     }
 }

@@ -17,12 +17,12 @@ package struct PromisePayment: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("invoice_id", string: invoiceID.rawValue)
         object.add("date", date: date)
         object.add("amount", money: amount)
         object.add("currency", string: amount.currency.code)
-        return object.value
+        return object
     }
 }

@@ -47,7 +47,7 @@ package struct RecordPayment: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form; absent and empty allocations differ.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("payment_id", string: paymentID.rawValue)
         object.add("customer_id", string: customerID.rawValue)
@@ -57,6 +57,6 @@ package struct RecordPayment: Hashable, Sendable {
         object.add("method", string: method)
         object.add("reference", string: reference)
         object.add("allocations", allocations.map { .array($0.map(\.payload)) })
-        return object.value
+        return object
     }
 }

@@ -23,13 +23,13 @@ package struct RefundPayment: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("payment_id", string: paymentID.rawValue)
         object.add("amount", money: amount)
         object.add("currency", string: amount.currency.code)
         object.add("date", date: date)
         object.add("reason", string: reason)
-        return object.value
+        return object
     }
 }

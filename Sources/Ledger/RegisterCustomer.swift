@@ -40,7 +40,7 @@ package struct RegisterCustomer: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("customer_id", string: customerID.rawValue)
         object.add("name", string: name)
@@ -49,6 +49,6 @@ package struct RegisterCustomer: Hashable, Sendable {
         object.add("currency", string: currency?.code)
         object.add("terms", terms?.payload)
         object.add("locale", string: locale)
-        return object.value
+        return object
     }
 }

@@ -19,11 +19,11 @@ package struct ResolveDispute: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("invoice_id", string: invoiceID.rawValue)
         object.add("date", date: date)
         object.add("resolution", string: resolution)
-        return object.value
+        return object
     }
 }

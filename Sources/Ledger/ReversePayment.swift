@@ -17,11 +17,11 @@ package struct ReversePayment: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("payment_id", string: paymentID.rawValue)
         object.add("date", date: date)
         object.add("reason", string: reason)
-        return object.value
+        return object
     }
 }

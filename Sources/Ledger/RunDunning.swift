@@ -20,8 +20,10 @@ package struct RunDunning: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form: `{as_of}`.
-    package var parameters: PayloadValue {
-        .object([PayloadMember("as_of", .string(asOf.description))])
+    package var parameters: PayloadObjectBuilder {
+        var object = PayloadObjectBuilder()
+        object.add("as_of", date: asOf)
+        return object
     }
 }
 

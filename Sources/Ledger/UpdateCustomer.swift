@@ -61,7 +61,7 @@ package struct UpdateCustomer: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form; a cleared field is `null`.
-    package var parameters: PayloadValue {
+    package var parameters: PayloadObjectBuilder {
         var object = PayloadObjectBuilder()
         object.add("customer_id", string: customerID.rawValue)
         object.add("name", string: name)
@@ -72,6 +72,6 @@ package struct UpdateCustomer: Hashable, Sendable {
         object.add("locale", change: locale) { .string($0) }
         object.add("dunning_policy", change: dunningPolicy) { .string($0.rawValue) }
         object.add("risk_tier", change: riskTier) { .string($0.rawValue) }
-        return object.value
+        return object
     }
 }

@@ -180,12 +180,9 @@ final class Dispatcher: Sendable {
     static func fingerprint(of work: WriteSubmission.Work) -> Digest {
         switch work {
         case .single(let command):
-            return Digest.sha256(command.fingerprint.encoded())
+            return Digest.sha256(command.fingerprintBytes)
         case .transaction(let commands):
-            let body = PayloadValue.array(
-                [.string("ledger.transact")] + commands.map(\.fingerprint)
-            )
-            return Digest.sha256(body.encoded())
+            return Digest.sha256(Command.transactionFingerprint(commands))
         }
     }
 
