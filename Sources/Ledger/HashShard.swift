@@ -27,12 +27,6 @@ struct HashShard<Key: ShardingKey, Value> {
     @inline(__always)
     private static func tag(of hash: UInt64) -> UInt64 { (hash >> 32) | 1 }
 
-    /// The entry position a slot word points at.
-    @inline(__always)
-    private static func position(in word: UInt64) -> Int {
-        Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
-    }
-
     @inline(__always)
     private static func home(of hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: hash >> ShardLayout.shardBits) & mask
@@ -42,19 +36,12 @@ struct HashShard<Key: ShardingKey, Value> {
     @inline(__always)
     private func find(_ key: Key, hash: UInt64) -> (slot: Int, position: Int)? {
         guard !entries.isEmpty else { return nil }
-        let mask = slots.count - 1
-        let tag = Self.tag(of: hash)
-        var index = Self.home(of: hash, mask: mask)
-        while true {
-            let word = slots[index]
-            if word == 0 { return nil }
-            if word >> 32 == tag {
-                let position = Self.position(in: word)
-                if entries[position].hash == hash, entries[position].key == key {
-                    return (index, position)
-                }
-            }
-            index = (index + 1) & mask
+        return slots.withUnsafeBufferPointer { table in
+            SlotProbe.find(
+                in: table,
+                from: Self.home(of: hash, mask: table.count - 1),
+                tag: Self.tag(of: hash)
+            ) { entries[$0].hash == hash && entries[$0].key == key }
         }
     }
 
@@ -108,10 +95,7 @@ struct HashShard<Key: ShardingKey, Value> {
         hash: UInt64,
         in slots: UnsafeMutableBufferPointer<UInt64>
     ) {
-        let mask = slots.count - 1
-        var index = home(of: hash, mask: mask)
-        while slots[index] != 0 { index = (index + 1) & mask }
-        slots[index] = word
+        SlotProbe.place(word, in: slots, from: home(of: hash, mask: slots.count - 1))
     }
 
     /// Removes `key`; returns whether it was there.
@@ -123,7 +107,7 @@ struct HashShard<Key: ShardingKey, Value> {
         // Backward shift: move each following slot into the hole unless its home lies
         // cyclically after the hole and at or before its own index.
         while slots[next] != 0 {
-            let position = Self.position(in: slots[next])
+            let position = SlotProbe.position(in: slots[next])
             let home = Self.home(of: entries[position].hash, mask: mask)
             let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
             if !stays {
@@ -138,7 +122,7 @@ struct HashShard<Key: ShardingKey, Value> {
         if found.position != last {
             let moved = entries[last].hash
             var index = Self.home(of: moved, mask: mask)
-            while slots[index] == 0 || Self.position(in: slots[index]) != last {
+            while slots[index] == 0 || SlotProbe.position(in: slots[index]) != last {
                 index = (index + 1) & mask
             }
             slots[index] = Self.tag(of: moved) << 32 | UInt64(found.position)

@@ -29,18 +29,13 @@ struct PositionShard: Sendable {
     func position(hash: UInt64, matches: (Int) -> Bool) -> Int? {
         guard count > 0 else { return nil }
         return slots.withUnsafeBufferPointer { table in
-            let mask = table.count - 1
             let tag = Self.tag(of: hash)
-            var index = Self.home(ofTag: tag, mask: mask)
-            while true {
-                let word = table[index]
-                if word == 0 { return nil }
-                if word >> 32 == tag {
-                    let position = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
-                    if matches(position) { return position }
-                }
-                index = (index + 1) & mask
-            }
+            return SlotProbe.find(
+                in: table,
+                from: Self.home(ofTag: tag, mask: table.count - 1),
+                tag: tag,
+                matches: matches
+            )?.position
         }
     }
 
@@ -57,10 +52,7 @@ struct PositionShard: Sendable {
     /// Puts a slot word in the first free slot from its home.
     @inline(__always)
     private static func place(_ word: UInt64, in table: UnsafeMutableBufferPointer<UInt64>) {
-        let mask = table.count - 1
-        var index = home(ofTag: word >> 32, mask: mask)
-        while table[index] != 0 { index = (index + 1) & mask }
-        table[index] = word
+        SlotProbe.place(word, in: table, from: home(ofTag: word >> 32, mask: table.count - 1))
     }
 
     /// Doubles the table (from 16 slots) and re-places every word.
