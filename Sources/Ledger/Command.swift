@@ -77,17 +77,11 @@ package enum Command: Hashable, Sendable {
     package static let adminMethods: Set<String> = ["ledger.configure", "dunning.run"]
 
     /// The typed parameters in canonical form, without `command_id`.
-    package var parameters: PayloadValue {
-        switch self {
-        case .defineDunningPolicy(let policy): policy.payload
-        case .assignDunningPolicy(let assignment): assignment.payload
-        default: parameterObject?.value ?? .null
-        }
-    }
+    package var parameters: PayloadValue { parameterObject.value }
 
-    /// The parameters of every command built with a ``PayloadObjectBuilder``; nil for the
-    /// dunning policy commands, whose payload is their parameters.
-    private var parameterObject: PayloadObjectBuilder? {
+    /// The parameters, member by member; the dunning policy commands' payloads are their
+    /// parameters.
+    private var parameterObject: PayloadObjectBuilder {
         switch self {
         case .registerCustomer(let command): command.parameters
         case .updateCustomer(let command): command.parameters
@@ -105,7 +99,9 @@ package enum Command: Hashable, Sendable {
         case .resolveDispute(let command): command.parameters
         case .promisePayment(let command): command.parameters
         case .runDunning(let command): command.parameters
-        case .defineDunningPolicy, .assignDunningPolicy: nil
+        case .defineDunningPolicy(let policy): PayloadObjectBuilder(membersOf: policy.payload)
+        case .assignDunningPolicy(let assignment):
+            PayloadObjectBuilder(membersOf: assignment.payload)
         }
     }
 
@@ -124,11 +120,7 @@ package enum Command: Hashable, Sendable {
         writer.writeKey("method")
         writer.writeString(method)
         writer.writeKey("params")
-        if let object = parameterObject {
-            object.encode(into: &writer)
-        } else {
-            parameters.encode(into: &writer)
-        }
+        parameterObject.encode(into: &writer)
     }
 
     /// The canonical bytes of the fingerprint of `ledger.transact` over `commands`:

@@ -39,6 +39,16 @@ package struct PayloadObjectBuilder: Sendable {
         members.reserveCapacity(8)
     }
 
+    /// A builder holding the members of `object`.
+    /// - Precondition: `object` is an object value.
+    package init(membersOf object: PayloadValue) {
+        guard case .object(let existing) = object else {
+            preconditionFailure("not an object: \(object)")
+        }
+        self.init()
+        for member in existing { members.append((member.key, .value(member.value))) }
+    }
+
     /// Adds a member; a nil value leaves the member out.
     package mutating func add(_ key: String, _ value: PayloadValue?) {
         if let value { members.append((key, .value(value))) }
