@@ -1,3 +1,5 @@
+internal import Ledger
+
 extension JSONParser {
     /// Parses a string starting at its opening quote; the fast path copies unescaped text once.
     mutating func parseString() throws(JSONParseError) -> String {
@@ -7,9 +9,10 @@ extension JSONParser {
             let byte = input[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return String(
-                    decoding: UnsafeBufferPointer(rebasing: input[start..<cursor]),
-                    as: UTF8.self
+                return UTF8Validation.string(
+                    validated: UnsafeRawBufferPointer(
+                        UnsafeBufferPointer(rebasing: input[start..<cursor])
+                    )
                 )
             }
             if byte == UInt8(ascii: "\\") {
@@ -34,7 +37,7 @@ extension JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index = cursor + 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scratch.withUnsafeBytes { UTF8Validation.string(validated: $0) }
             case UInt8(ascii: "\\"):
                 cursor = try decodeEscape(at: cursor)
             case 0..<0x20:
