@@ -78,13 +78,15 @@ package enum UTF8Validation {
         return string(validated: bytes)
     }
 
-    /// Makes a `String` of bytes this type has already found valid.
+    /// Makes a `String` of bytes a strict validator (this type, or the JSON parser's) has
+    /// already found valid.
     ///
     /// Built through `String(unsafeUninitializedCapacity:)`, which takes up to 15 ASCII bytes
     /// (nearly every id, date and code) into the string's inline form with one word-wide ASCII
     /// test, where `String(decoding:as:)` validates the bytes again byte by byte: creating
-    /// strings was an eighth of decoding's instructions that way. Longer text is still checked
-    /// by the standard library, once more.
+    /// strings was an eighth of decoding's instructions that way. Longer or non-ASCII text is
+    /// still checked (and would be repaired) by the standard library, so the result is a valid
+    /// string whatever the bytes.
     @inline(__always)
     package static func string(validated bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { buffer in
