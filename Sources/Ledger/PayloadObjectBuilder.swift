@@ -113,22 +113,26 @@ package struct PayloadObjectBuilder: Sendable {
     /// The first eight UTF-8 bytes of `key` as a big-endian word, zero-padded: words order
     /// as the keys do, except between keys that share all eight bytes.
     private static func prefix(of key: String) -> UInt64 {
-        let word = key.utf8.withContiguousStorageIfAvailable { bytes in
+        withBytes(of: key) { bytes in
             var word: UInt64 = 0
             for index in 0..<min(8, bytes.count) {
                 word |= UInt64(bytes[index]) << (56 - 8 * UInt64(index))
             }
             return word
         }
-        return word
-            ?? Array(key.utf8.prefix(8)).enumerated().reduce(0) { word, next in
-                word | UInt64(next.element) << (56 - 8 * UInt64(next.offset))
-            }
     }
 
     /// Compares two keys by their UTF-8 bytes: negative, zero or positive.
     private static func compare(_ lhs: String, _ rhs: String) -> Int {
-        lhs.utf8.elementsEqual(rhs.utf8)
-            ? 0 : (lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1)
+        withBytes(of: lhs) { left in withBytes(of: rhs) { PayloadReader.compare(left, $0) } }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `key`.
+    private static func withBytes<Result>(
+        of key: String,
+        _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        var key = key
+        return key.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 }
