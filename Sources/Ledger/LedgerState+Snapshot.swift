@@ -83,13 +83,12 @@ extension LedgerState {
     private mutating func restoreEntities(_ reader: inout SnapshotReader) throws(SnapshotError) {
         for _ in 0..<(try reader.count()) {
             let customer = try reader.customer()
-            guard customers.position(of: customer.id) == nil else { throw reader.corrupt }
-            customers.append(customer)
+            guard customers.appendIfNew(customer) != nil else { throw reader.corrupt }
         }
         for _ in 0..<(try reader.count()) {
             let invoice = try reader.invoice(customers: customers.count)
-            guard invoices.position(of: invoice.id) == nil else { throw reader.corrupt }
-            let index = Int32(invoices.append(invoice))
+            guard let position = invoices.appendIfNew(invoice) else { throw reader.corrupt }
+            let index = Int32(position)
             customers.update(at: Int(invoice.customer)) { customer in
                 customer.invoices.append(index)
                 if invoice.openAtHead > 0 { customer.openInvoices.append(index) }
@@ -97,8 +96,8 @@ extension LedgerState {
         }
         for _ in 0..<(try reader.count()) {
             let payment = try reader.payment(customers: customers.count, invoices: invoices.count)
-            guard payments.position(of: payment.id) == nil else { throw reader.corrupt }
-            let index = Int32(payments.append(payment))
+            guard let position = payments.appendIfNew(payment) else { throw reader.corrupt }
+            let index = Int32(position)
             customers.update(at: Int(payment.customer)) { $0.payments.append(index) }
         }
         for _ in 0..<(try reader.count()) {
@@ -106,8 +105,10 @@ extension LedgerState {
                 customers: customers.count,
                 invoices: invoices.count
             )
-            guard creditNotes.position(of: creditNote.id) == nil else { throw reader.corrupt }
-            let index = Int32(creditNotes.append(creditNote))
+            guard let position = creditNotes.appendIfNew(creditNote) else {
+                throw reader.corrupt
+            }
+            let index = Int32(position)
             customers.update(at: Int(creditNote.customer)) { $0.creditNotes.append(index) }
         }
     }

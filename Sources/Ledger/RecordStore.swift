@@ -43,8 +43,16 @@ package struct RecordStore<Record: IdentifiedRecord> {
     /// - Precondition: no stored record has the same id; a duplicate id is a broken invariant.
     @discardableResult
     package mutating func append(_ record: consuming Record) -> Int {
+        let id = record.id
+        guard let position = appendIfNew(record) else { preconditionFailure("duplicate id \(id)") }
+        return position
+    }
+
+    /// Appends a record and returns its position, or returns nil and stores nothing when a
+    /// stored record has the same id (a snapshot being restored refuses such a record).
+    package mutating func appendIfNew(_ record: consuming Record) -> Int? {
         let hash = record.id.shardHash
-        precondition(position(of: record.id, hash: hash) == nil, "duplicate id \(record.id)")
+        guard position(of: record.id, hash: hash) == nil else { return nil }
         let position = records.append(record)
         index[shardFor: hash].insert(position, hash: hash)
         return position

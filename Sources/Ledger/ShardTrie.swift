@@ -27,22 +27,24 @@ struct ShardTrie<Shard> {
         root = Array(repeating: Array(repeating: twig, count: Self.fanout), count: Self.fanout)
     }
 
+    /// Where the shard for `hash` sits: its branch, its twig in the branch, and its slot.
+    @inline(__always)
+    private static func path(of hash: UInt64) -> (branch: Int, twig: Int, slot: Int) {
+        let shard = Int(truncatingIfNeeded: hash)
+        let mask = fanout - 1
+        return ((shard >> (2 * levelShift)) & mask, (shard >> levelShift) & mask, shard & mask)
+    }
+
     /// The shard for `hash`; writing through it copies only the nodes on its path that are
     /// shared.
     subscript(shardFor hash: UInt64) -> Shard {
         @inline(__always) _read {
-            let shard = Int(truncatingIfNeeded: hash)
-            let mask = Self.fanout - 1
-            yield root[(shard >> (2 * Self.levelShift)) & mask][(shard >> Self.levelShift) & mask][
-                shard & mask
-            ]
+            let path = Self.path(of: hash)
+            yield root[path.branch][path.twig][path.slot]
         }
         @inline(__always) _modify {
-            let shard = Int(truncatingIfNeeded: hash)
-            let mask = Self.fanout - 1
-            yield &root[(shard >> (2 * Self.levelShift)) & mask][(shard >> Self.levelShift) & mask][
-                shard & mask
-            ]
+            let path = Self.path(of: hash)
+            yield &root[path.branch][path.twig][path.slot]
         }
     }
 

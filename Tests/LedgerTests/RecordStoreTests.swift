@@ -1,8 +1,9 @@
 import Ledger
 import Testing
 
-/// ``RecordStore`` against a plain array and dictionary: positions by id, unknown ids, updates in
-/// place, iteration order, equality and the independence of copies under random writes.
+/// ``RecordStore`` against a plain array and dictionary: positions by id, unknown and duplicate
+/// ids, updates in place, iteration order, equality and the independence of copies under random
+/// writes.
 struct RecordStoreTests {
     /// A record with an id of its own, as the ledger's records have.
     struct Tagged: IdentifiedRecord, Equatable {
@@ -25,8 +26,13 @@ struct RecordStoreTests {
                 versions.append(versions[version])
             case 3..<700:
                 let id = Self.ids[Int.random(in: 0..<Self.ids.count, using: &random)]
-                guard versions[version].store.position(of: id) == nil else { continue }
-                let position = versions[version].store.append(Tagged(id: id, value: value))
+                let stored = versions[version].store.position(of: id)
+                let position = versions[version].store.appendIfNew(Tagged(id: id, value: value))
+                guard stored == nil else {
+                    // A duplicate id is refused and stores nothing (the counts are checked below).
+                    #expect(position == nil)
+                    continue
+                }
                 #expect(position == versions[version].model.count)
                 versions[version].model.append(Tagged(id: id, value: value))
             default:
