@@ -36,10 +36,15 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"])]
         ),
         .target(name: "CPeerCredentials"),
+        .target(
+            name: "CChainDigest",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Ledger", swiftSettings: strictSettings),
         .target(
             name: "LedgerStorage",
             dependencies: [
+                "CChainDigest",
                 "CLMDB",
                 "Ledger",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,3 +1,4 @@
+internal import CChainDigest
 internal import Crypto
 
 /// A SHA-256 digest: the link of the hash chain.
@@ -67,11 +68,23 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// SHA-256 of `previous ‖ canonical`, the chain rule of the event log.
+    ///
+    /// Computed by swift-crypto's BoringSSL through `accrue_chain_digest`, with no allocation;
+    /// ``sha256(_:)`` goes through `Crypto.SHA256`, and the tests hold the two equal.
     package static func chain(previous: Digest, canonical: UnsafeRawBufferPointer) -> Digest {
-        var hasher = SHA256()
-        withUnsafeBytes(of: previous) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: canonical)
-        return hasher.finalize().withUnsafeBytes { Digest(exactly: $0) }
+        var previous = previous
+        var digest = Digest.zero
+        withUnsafeMutableBytes(of: &digest) { out in
+            withUnsafeBytes(of: &previous) { previous in
+                accrue_chain_digest(
+                    previous.baseAddress,
+                    canonical.baseAddress,
+                    canonical.count,
+                    out.baseAddress
+                )
+            }
+        }
+        return digest
     }
 
     /// SHA-256 of `bytes`.
