@@ -37,18 +37,13 @@ let package = Package(
         ),
         .target(name: "CPeerCredentials"),
         .target(
-            name: "CChainDigest",
+            name: "CSHA256",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Ledger", swiftSettings: strictSettings),
         .target(
             name: "LedgerStorage",
-            dependencies: [
-                "CChainDigest",
-                "CLMDB",
-                "Ledger",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: ["CSHA256", "CLMDB", "Ledger"],
             swiftSettings: strictSettings
         ),
         .target(name: "LedgerWire", dependencies: ["Ledger"], swiftSettings: strictSettings),
@@ -102,7 +97,11 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: strictSettings),
         .testTarget(
             name: "LedgerStorageTests",
-            dependencies: ["Ledger", "LedgerStorage"],
+            dependencies: [
+                "Ledger",
+                "LedgerStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

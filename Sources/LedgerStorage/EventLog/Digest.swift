@@ -1,5 +1,4 @@
-internal import CChainDigest
-internal import Crypto
+internal import CSHA256
 
 /// A SHA-256 digest: the link of the hash chain.
 ///
@@ -69,8 +68,9 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// SHA-256 of `previous ‖ canonical`, the chain rule of the event log.
     ///
-    /// Computed by swift-crypto's BoringSSL through `accrue_chain_digest`, with no allocation;
-    /// ``sha256(_:)`` goes through `Crypto.SHA256`, and the tests hold the two equal.
+    /// Computed by swift-crypto's BoringSSL through `accrue_chain_digest` with the context on
+    /// the stack: `Crypto.SHA256` allocates and zeroizes a context object per digest. The tests
+    /// hold both functions equal to `Crypto.SHA256`.
     package static func chain(previous: Digest, canonical: UnsafeRawBufferPointer) -> Digest {
         var previous = previous
         var digest = Digest.zero
@@ -87,9 +87,14 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
         return digest
     }
 
-    /// SHA-256 of `bytes`.
+    /// SHA-256 of `bytes` (a command's fingerprint), by swift-crypto's BoringSSL with no
+    /// allocation, as ``chain(previous:canonical:)``.
     package static func sha256(_ bytes: [UInt8]) -> Digest {
-        SHA256.hash(data: bytes).withUnsafeBytes { Digest(exactly: $0) }
+        var digest = Digest.zero
+        withUnsafeMutableBytes(of: &digest) { out in
+            bytes.withUnsafeBytes { accrue_sha256($0.baseAddress, $0.count, out.baseAddress) }
+        }
+        return digest
     }
 
     /// Lowercase hexadecimal.

@@ -1,11 +1,11 @@
-#include "ChainDigest.h"
+#include "SHA256.h"
 
 #include <stdint.h>
 
 // swift-crypto links BoringSSL into every program that imports `Crypto`, with each symbol
-// prefixed `CCryptoBoringSSL_`. Its headers are not part of swift-crypto's products, so the three
+// prefixed `CCryptoBoringSSL_`. Its headers are not part of swift-crypto's products, so the
 // functions and the context (`struct sha256_state_st` in BoringSSL's bcm_public.h) are declared
-// here. `ChainDigestTests` checks the result against `Crypto.SHA256` for many lengths.
+// here. `SHA256Tests` check the results against `Crypto.SHA256` for many lengths.
 typedef struct {
     uint32_t h[8];
     uint32_t Nl, Nh;
@@ -16,6 +16,7 @@ typedef struct {
 int CCryptoBoringSSL_SHA256_Init(boringssl_sha256_context *context);
 int CCryptoBoringSSL_SHA256_Update(boringssl_sha256_context *context, const void *data, size_t length);
 int CCryptoBoringSSL_SHA256_Final(uint8_t out[32], boringssl_sha256_context *context);
+uint8_t *CCryptoBoringSSL_SHA256(const uint8_t *data, size_t length, uint8_t out[32]);
 
 void accrue_chain_digest(const void *previous, const void *canonical, size_t count, void *out) {
     boringssl_sha256_context context;
@@ -23,4 +24,8 @@ void accrue_chain_digest(const void *previous, const void *canonical, size_t cou
     CCryptoBoringSSL_SHA256_Update(&context, previous, 32);
     CCryptoBoringSSL_SHA256_Update(&context, canonical, count);
     CCryptoBoringSSL_SHA256_Final(out, &context);
+}
+
+void accrue_sha256(const void *bytes, size_t count, void *out) {
+    CCryptoBoringSSL_SHA256(bytes, count, out);
 }
