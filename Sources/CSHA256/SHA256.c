@@ -6,11 +6,17 @@
 // prefixed `CCryptoBoringSSL_`. Its headers are not part of swift-crypto's products, so the
 // functions and the context (`struct sha256_state_st` in BoringSSL's bcm_public.h) are declared
 // here. `SHA256Tests` check the results against `Crypto.SHA256` for many lengths.
-typedef struct {
-    uint32_t h[8];
-    uint32_t Nl, Nh;
-    uint8_t data[64];
-    unsigned num, md_len;
+//
+// The context is only ever passed to BoringSSL, never read here, so it is declared with room to
+// spare: a later BoringSSL whose context grew (up to 256 bytes) would still get enough stack.
+typedef union {
+    struct {
+        uint32_t h[8];
+        uint32_t Nl, Nh;
+        uint8_t data[64];
+        unsigned num, md_len;
+    } layout;
+    _Alignas(16) uint8_t room[256];
 } boringssl_sha256_context;
 
 int CCryptoBoringSSL_SHA256_Init(boringssl_sha256_context *context);
