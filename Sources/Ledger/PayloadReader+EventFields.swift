@@ -31,7 +31,6 @@ extension PayloadReader {
     /// Reads a string's raw bytes.
     @inline(__always)
     mutating func rawString() throws(EventDecodingError) -> UnsafeRawBufferPointer {
-        if let short = readShortString() { return short }
         do { return try readStringBytes() } catch { throw .malformedPayload(error) }
     }
 

@@ -72,10 +72,9 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// the stack: `Crypto.SHA256` allocates and zeroizes a context object per digest. The tests
     /// hold both functions equal to `Crypto.SHA256`.
     package static func chain(previous: Digest, canonical: UnsafeRawBufferPointer) -> Digest {
-        var previous = previous
         var digest = Digest.zero
         withUnsafeMutableBytes(of: &digest) { out in
-            withUnsafeBytes(of: &previous) { previous in
+            withUnsafeBytes(of: previous) { previous in
                 accrue_chain_digest(
                     previous.baseAddress,
                     canonical.baseAddress,
