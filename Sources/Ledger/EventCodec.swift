@@ -71,11 +71,7 @@ package enum EventCodec {
             return try decodeDunning(type: String(decoding: type, as: UTF8.self), payload: payload)
         }
         var reader = PayloadReader(payload)
-        let event = try decodeVersion1(number, &reader)
-        do { try reader.expectEnd() } catch { throw .malformedPayload(error) }
-        // The field readers checked every id, date and text; what is left are the rules across fields.
-        if let field = event.crossFieldFailure { throw .invalidField(field) }
-        return event
+        return try decodeVersion1(number, &reader)
     }
 
     /// Decodes payload bytes of the type named by a String, like the overload that takes the
@@ -138,29 +134,95 @@ package enum EventCodec {
         return nil
     }
 
+    /// Decodes a version 1 payload of the type numbered `number` and checks it whole.
+    ///
+    /// Each payload is checked before it becomes a ``LedgerEvent``: a check on the finished
+    /// event would switch on it and copy its payload out again, and events are large.
     private static func decodeVersion1(
         _ number: Int,
         _ reader: inout PayloadReader
     ) throws(EventDecodingError) -> LedgerEvent {
         switch number {
-        case 0: return .invoiceIssued(try decodeInvoiceIssued(&reader))
-        case 1: return .paymentReceived(try decodePaymentReceived(&reader))
-        case 2: return .paymentAllocated(try decodePaymentAllocated(&reader))
-        case 3: return .customerRegistered(try decodeCustomerRegistered(&reader))
-        case 4: return .customerUpdated(try decodeCustomerUpdated(&reader))
-        case 5: return .invoiceVoided(try decodeInvoiceVoided(&reader))
-        case 6: return .invoiceWrittenOff(try decodeInvoiceWrittenOff(&reader))
-        case 7: return .creditNoteIssued(try decodeCreditNoteIssued(&reader))
-        case 8: return .paymentReversed(try decodePaymentReversed(&reader))
-        case 9: return .periodClosed(try decodePeriodClosed(&reader))
-        case 10: return .ledgerConfigured(try decodeLedgerConfigured(&reader))
-        case 11: return try decodeLedgerCreated(&reader)
-        case 12: return .invoiceDiscountTaken(try decodeInvoiceDiscountTaken(&reader))
-        case 13: return .paymentRefunded(try decodePaymentRefunded(&reader))
-        case 14: return .invoiceDisputed(try decodeInvoiceDisputed(&reader))
-        case 15: return .invoiceDisputeResolved(try decodeInvoiceDisputeResolved(&reader))
-        case 16: return .invoicePromised(try decodeInvoicePromised(&reader))
+        case 0:
+            let event = try decodeInvoiceIssued(&reader)
+            try finish(&reader, failure: LedgerEvent.totalsFailure(event))
+            return .invoiceIssued(event)
+        case 1:
+            let event = try decodePaymentReceived(&reader)
+            try finish(&reader, failure: LedgerEvent.receiptFailure(event))
+            return .paymentReceived(event)
+        case 2:
+            let event = try decodePaymentAllocated(&reader)
+            try finish(&reader, failure: LedgerEvent.allocationsFailure(event))
+            return .paymentAllocated(event)
+        case 3:
+            let event = try decodeCustomerRegistered(&reader)
+            try finish(&reader)
+            return .customerRegistered(event)
+        case 4:
+            let event = try decodeCustomerUpdated(&reader)
+            try finish(&reader, failure: LedgerEvent.updateFailure(event))
+            return .customerUpdated(event)
+        case 5:
+            let event = try decodeInvoiceVoided(&reader)
+            try finish(&reader)
+            return .invoiceVoided(event)
+        case 6:
+            let event = try decodeInvoiceWrittenOff(&reader)
+            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
+            return .invoiceWrittenOff(event)
+        case 7:
+            let event = try decodeCreditNoteIssued(&reader)
+            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
+            return .creditNoteIssued(event)
+        case 8:
+            let event = try decodePaymentReversed(&reader)
+            try finish(&reader)
+            return .paymentReversed(event)
+        case 9:
+            let event = try decodePeriodClosed(&reader)
+            try finish(&reader)
+            return .periodClosed(event)
+        case 10:
+            let event = try decodeLedgerConfigured(&reader)
+            try finish(&reader, failure: LedgerEvent.configurationFailure(event))
+            return .ledgerConfigured(event)
+        case 11:
+            let event = try decodeLedgerCreated(&reader)
+            try finish(&reader)
+            return event
+        case 12:
+            let event = try decodeInvoiceDiscountTaken(&reader)
+            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
+            return .invoiceDiscountTaken(event)
+        case 13:
+            let event = try decodePaymentRefunded(&reader)
+            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
+            return .paymentRefunded(event)
+        case 14:
+            let event = try decodeInvoiceDisputed(&reader)
+            try finish(&reader)
+            return .invoiceDisputed(event)
+        case 15:
+            let event = try decodeInvoiceDisputeResolved(&reader)
+            try finish(&reader)
+            return .invoiceDisputeResolved(event)
+        case 16:
+            let event = try decodeInvoicePromised(&reader)
+            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
+            return .invoicePromised(event)
         default: preconditionFailure("type number \(number) has no version 1 decoder")
         }
+    }
+
+    /// Ends a payload: no bytes may follow it, and then no rule across its members may be
+    /// broken (the field readers checked every id, date and text on their own).
+    @inline(__always)
+    private static func finish(
+        _ reader: inout PayloadReader,
+        failure: @autoclosure () -> String? = nil
+    ) throws(EventDecodingError) {
+        do { try reader.expectEnd() } catch { throw .malformedPayload(error) }
+        if let field = failure() { throw .invalidField(field) }
     }
 }

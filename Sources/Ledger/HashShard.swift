@@ -38,7 +38,8 @@ struct HashShard<Key: ShardingKey, Value> {
         guard !entries.isEmpty else { return nil }
         return slots.withUnsafeBufferPointer { table in
             SlotProbe.find(
-                in: table,
+                in: table.baseAddress.unsafelyUnwrapped,
+                mask: table.count - 1,
                 from: Self.home(of: hash, mask: table.count - 1),
                 tag: Self.tag(of: hash)
             ) { entries[$0].hash == hash && entries[$0].key == key }

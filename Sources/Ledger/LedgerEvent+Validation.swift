@@ -10,54 +10,38 @@ extension LedgerEvent {
             return TextRules.isValid(ledgerID, maximumBytes: LedgerEvent.maximumLedgerIDBytes)
                 ? nil : "ledger_id"
         case .ledgerConfigured(let event):
-            if let zone = event.timeZone, !ConfigureLedger.isPlausibleZoneName(zone) {
-                return "time_zone"
-            }
-            let currencies = event.writeOffTolerances.map(\.currency)
-            guard event.timeZone != nil || !currencies.isEmpty else { return "write_off_tolerance" }
-            guard event.writeOffTolerances.allSatisfy({ $0.minorUnits >= 0 }),
-                zip(currencies, currencies.dropFirst()).allSatisfy({ $0 < $1 })
-            else { return "write_off_tolerance" }
-            return nil
+            return Self.configurationFailure(event)
         case .customerRegistered(let event):
-            return invalid(event.name, "name") ?? invalid(event.email, "email")
-                ?? invalid(event.segment, "segment") ?? invalid(event.locale, "locale")
+            return Self.invalid(event.name, "name") ?? Self.invalid(event.email, "email")
+                ?? Self.invalid(event.segment, "segment") ?? Self.invalid(event.locale, "locale")
         case .customerUpdated(let event):
-            return invalid(event.name, "name") ?? invalid(event.email?.newValue, "email")
-                ?? invalid(event.segment?.newValue, "segment")
-                ?? invalid(event.locale?.newValue, "locale")
+            return Self.updateFailure(event)
         case .invoiceIssued(let event):
-            return invoiceFailure(event)
+            return Self.invoiceFailure(event)
         case .invoiceVoided(let event):
-            return invalid(event.reason, "reason")
+            return Self.invalid(event.reason, "reason")
         case .invoiceWrittenOff(let event):
-            return event.amount.isPositive ? invalid(event.reason, "reason") : "amount"
+            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
         case .creditNoteIssued(let event):
-            return event.amount.isPositive ? invalid(event.reason, "reason") : "amount"
+            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
         case .paymentReceived(let event):
             guard event.amount.isPositive else { return "amount" }
             guard TextRules.isValid(event.method, maximumBytes: 64) else { return "method" }
-            return invalid(event.reference, "reference")
+            return Self.invalid(event.reference, "reference")
         case .paymentAllocated(let event):
-            guard let currency = event.allocations.first?.amount.currency else {
-                return "allocations"
-            }
-            let valid = event.allocations.allSatisfy {
-                $0.amount.isPositive && $0.amount.currency == currency
-            }
-            return valid ? nil : "allocations"
+            return Self.allocationsFailure(event)
         case .paymentReversed(let event):
-            return invalid(event.reason, "reason")
+            return Self.invalid(event.reason, "reason")
         case .periodClosed:
             return nil
         case .invoiceDiscountTaken(let event):
             return event.amount.isPositive ? nil : "amount"
         case .paymentRefunded(let event):
-            return event.amount.isPositive ? invalid(event.reason, "reason") : "amount"
+            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
         case .invoiceDisputed(let event):
-            return invalid(event.reason, "reason")
+            return Self.invalid(event.reason, "reason")
         case .invoiceDisputeResolved(let event):
-            return invalid(event.resolution, "resolution")
+            return Self.invalid(event.resolution, "resolution")
         case .invoicePromised(let event):
             return event.amount.isPositive ? nil : "amount"
         case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
@@ -66,25 +50,9 @@ extension LedgerEvent {
         }
     }
 
-    /// The first rule across members that the event breaks (positive amounts, one currency,
-    /// totals that add up), without re-checking texts: the decoder's field readers did that.
-    package var crossFieldFailure: String? {
-        switch self {
-        case .invoiceIssued(let event): return invoiceTotalsFailure(event)
-        case .invoiceWrittenOff(let event): return event.amount.isPositive ? nil : "amount"
-        case .creditNoteIssued(let event): return event.amount.isPositive ? nil : "amount"
-        case .paymentReceived(let event):
-            return event.amount.isPositive
-                ? (event.method.utf8.count <= 64 ? nil : "method") : "amount"
-        case .paymentAllocated, .ledgerConfigured, .customerUpdated: return validationFailure
-        case .invoiceDiscountTaken(let event): return event.amount.isPositive ? nil : "amount"
-        case .paymentRefunded(let event): return event.amount.isPositive ? nil : "amount"
-        case .invoicePromised(let event): return event.amount.isPositive ? nil : "amount"
-        default: return nil
-        }
-    }
-
-    private func invoiceTotalsFailure(_ event: InvoiceIssued) -> String? {
+    /// The first rule across an invoice's members that it breaks (a positive amount, a due date
+    /// on or after the issue date, instalments and lines that add up), or nil.
+    static func totalsFailure(_ event: InvoiceIssued) -> String? {
         guard event.amount.isPositive else { return "amount" }
         guard event.dueDate >= event.issueDate else { return "due_date" }
         if !event.instalments.isEmpty {
@@ -109,8 +77,51 @@ extension LedgerEvent {
         return total == event.amount.minorUnits ? nil : "amount"
     }
 
-    private func invoiceFailure(_ event: InvoiceIssued) -> String? {
-        if let failure = invoiceTotalsFailure(event) { return failure }
+    /// `"amount"` unless `amount` is positive.
+    static func amountFailure(_ amount: Money) -> String? {
+        amount.isPositive ? nil : "amount"
+    }
+
+    /// The rule across a payment's members that it breaks (a positive amount, a method of at
+    /// most 64 bytes), without re-checking its texts: the decoder's field readers did that.
+    static func receiptFailure(_ event: PaymentReceived) -> String? {
+        event.amount.isPositive ? (event.method.utf8.count <= 64 ? nil : "method") : "amount"
+    }
+
+    /// `"allocations"` unless there is at least one and all are positive, in one currency.
+    static func allocationsFailure(_ event: PaymentAllocated) -> String? {
+        guard let currency = event.allocations.first?.amount.currency else {
+            return "allocations"
+        }
+        let valid = event.allocations.allSatisfy {
+            $0.amount.isPositive && $0.amount.currency == currency
+        }
+        return valid ? nil : "allocations"
+    }
+
+    /// The setting of a configuration that breaks the rules (a plausible zone name, tolerances
+    /// of zero or more in ascending currency order, at least one change), or nil.
+    static func configurationFailure(_ event: LedgerConfigured) -> String? {
+        if let zone = event.timeZone, !ConfigureLedger.isPlausibleZoneName(zone) {
+            return "time_zone"
+        }
+        let currencies = event.writeOffTolerances.map(\.currency)
+        guard event.timeZone != nil || !currencies.isEmpty else { return "write_off_tolerance" }
+        guard event.writeOffTolerances.allSatisfy({ $0.minorUnits >= 0 }),
+            zip(currencies, currencies.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return "write_off_tolerance" }
+        return nil
+    }
+
+    /// The first changed text of a customer update that is not acceptable, or nil.
+    static func updateFailure(_ event: CustomerUpdated) -> String? {
+        Self.invalid(event.name, "name") ?? Self.invalid(event.email?.newValue, "email")
+            ?? Self.invalid(event.segment?.newValue, "segment")
+            ?? Self.invalid(event.locale?.newValue, "locale")
+    }
+
+    private static func invoiceFailure(_ event: InvoiceIssued) -> String? {
+        if let failure = Self.totalsFailure(event) { return failure }
         for (key, value) in event.metadata {
             guard TextRules.isValid(key, maximumBytes: 128),
                 value.isEmpty || TextRules.isValid(value)
@@ -118,11 +129,11 @@ extension LedgerEvent {
                 return "metadata"
             }
         }
-        return invalid(event.poNumber, "po_number")
+        return Self.invalid(event.poNumber, "po_number")
     }
 
     /// `field` if `text` is present and not acceptable free text, else nil.
-    private func invalid(_ text: String?, _ field: String) -> String? {
+    private static func invalid(_ text: String?, _ field: String) -> String? {
         guard let text, !TextRules.isValid(text) else { return nil }
         return field
     }

@@ -12,7 +12,11 @@ struct PositionShard: Sendable {
     /// `tag << 32 | position`, or 0 for an empty slot; empty until the first insert.
     private var slots: [UInt64] = []
     /// The number of positions.
-    private(set) var count = 0
+    private var count: UInt32 = 0
+    /// The table's size minus one, kept beside the table's reference: a lookup that took it
+    /// from the table's header would miss the cache there before it could even address its
+    /// slot, which is on another line.
+    private var mask: UInt32 = 0
 
     @inline(__always)
     private static func tag(of hash: UInt64) -> UInt64 {
@@ -31,8 +35,9 @@ struct PositionShard: Sendable {
         return slots.withUnsafeBufferPointer { table in
             let tag = Self.tag(of: hash)
             return SlotProbe.find(
-                in: table,
-                from: Self.home(ofTag: tag, mask: table.count - 1),
+                in: table.baseAddress.unsafelyUnwrapped,
+                mask: Int(mask),
+                from: Self.home(ofTag: tag, mask: Int(mask)),
                 tag: tag,
                 matches: matches
             )?.position
@@ -42,7 +47,7 @@ struct PositionShard: Sendable {
     /// Files `position` under `hash`; the caller has checked that its key is new.
     mutating func insert(_ position: Int, hash: UInt64) {
         precondition(position >= 0 && position <= Int(UInt32.max), "position out of range")
-        if (count + 1) * 4 > slots.count * 3 { grow() }
+        if (Int(count) + 1) * 4 > slots.count * 3 { grow() }
         slots.withUnsafeMutableBufferPointer { table in
             Self.place(Self.tag(of: hash) << 32 | UInt64(position), in: table)
         }
@@ -59,6 +64,7 @@ struct PositionShard: Sendable {
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: max(16, old.count * 2))
+        mask = UInt32(slots.count - 1)
         slots.withUnsafeMutableBufferPointer { table in
             for word in old where word != 0 { Self.place(word, in: table) }
         }

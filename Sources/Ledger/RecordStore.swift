@@ -34,8 +34,10 @@ package struct RecordStore<Record: IdentifiedRecord> {
     }
 
     private func position(of id: Record.ID, hash: UInt64) -> Int? {
-        index[shardFor: hash].position(hash: hash) { position in
-            records.withAddress(of: position) { $0.pointee.id == id }
+        index.withShard(for: hash) { shard in
+            shard.pointee.position(hash: hash) { position in
+                records.withAddress(of: position) { $0.pointee.id == id }
+            }
         }
     }
 

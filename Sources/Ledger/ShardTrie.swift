@@ -48,6 +48,30 @@ struct ShardTrie<Shard> {
         }
     }
 
+    /// Calls `body` with the address of the shard for `hash`, valid only during the call: the
+    /// read path of a lookup.
+    ///
+    /// Every node has `fanout` children from the start, so the path needs no bounds checks, and
+    /// without them a lookup reads no node's header: only the line of each node that holds the
+    /// child it follows. (With the checks, a lookup missed the cache on a node's header and
+    /// again on its child.)
+    @inline(__always)
+    func withShard<Result>(
+        for hash: UInt64,
+        _ body: (UnsafePointer<Shard>) throws -> Result
+    ) rethrows -> Result {
+        let path = Self.path(of: hash)
+        return try root.withUnsafeBufferPointer { branches in
+            try branches.baseAddress.unsafelyUnwrapped[path.branch].withUnsafeBufferPointer {
+                twigs in
+                try twigs.baseAddress.unsafelyUnwrapped[path.twig].withUnsafeBufferPointer {
+                    shards in
+                    try body(shards.baseAddress.unsafelyUnwrapped + path.slot)
+                }
+            }
+        }
+    }
+
     /// Calls `body` on every shard, in trie order.
     func forEach(_ body: (Shard) throws -> Void) rethrows {
         for branch in root {

@@ -18,7 +18,7 @@ package struct ShardedMap<Key: ShardingKey, Value> {
     package subscript(key: Key) -> Value? {
         get {
             let hash = key.shardHash
-            return shards[shardFor: hash].value(for: key, hash: hash)
+            return shards.withShard(for: hash) { $0.pointee.value(for: key, hash: hash) }
         }
         set {
             let hash = key.shardHash

@@ -10,15 +10,15 @@ enum SlotProbe {
     }
 
     /// The first slot from `home` whose word carries `tag` and a position that `matches`, with
-    /// that position; nil at the first empty slot.
+    /// that position; nil at the first empty slot. `mask` is the table's size minus one.
     @inline(__always)
     static func find(
-        in table: UnsafeBufferPointer<UInt64>,
+        in table: UnsafePointer<UInt64>,
+        mask: Int,
         from home: Int,
         tag: UInt64,
         matches: (Int) -> Bool
     ) -> (slot: Int, position: Int)? {
-        let mask = table.count - 1
         var index = home
         while true {
             let word = table[index]
