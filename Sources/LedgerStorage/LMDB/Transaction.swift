@@ -17,7 +17,10 @@ extension LMDBTransaction where Self: ~Copyable {
     package func get(_ database: Database, key: UnsafeRawBufferPointer) throws
         -> UnsafeRawBufferPointer?
     {
-        var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var keyValue = MDB_val(
+            mv_size: key.count,
+            mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress)
+        )
         var data = MDB_val()
         let code = mdb_get(handle, database.dbi, &keyValue, &data)
         if code == MDB_NOTFOUND { return nil }
@@ -118,8 +121,14 @@ package struct WriteTransaction: ~Copyable, LMDBTransaction {
         value: UnsafeRawBufferPointer,
         flags: PutFlags = []
     ) throws {
-        var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
-        var data = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        var keyValue = MDB_val(
+            mv_size: key.count,
+            mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress)
+        )
+        var data = MDB_val(
+            mv_size: value.count,
+            mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress)
+        )
         try check(mdb_put(handle, database.dbi, &keyValue, &data, flags.rawValue), "mdb_put")
     }
 
@@ -150,13 +159,17 @@ package struct WriteTransaction: ~Copyable, LMDBTransaction {
     }
 
     /// Stores `value` under the UTF-8 bytes of `key`.
-    package func put(_ database: Database, key: String, value: [UInt8], flags: PutFlags = []) throws {
-        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags) }
+    package func put(_ database: Database, key: String, value: [UInt8], flags: PutFlags = []) throws
+    {
+        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags)
+        }
     }
 
     /// Stores `value` under the big-endian encoding of `key`.
-    package func put(_ database: Database, key: UInt64, value: [UInt8], flags: PutFlags = []) throws {
-        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags) }
+    package func put(_ database: Database, key: UInt64, value: [UInt8], flags: PutFlags = []) throws
+    {
+        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags)
+        }
     }
 
     /// Removes the entry under the big-endian encoding of `key`; returns whether there was one
@@ -164,13 +177,20 @@ package struct WriteTransaction: ~Copyable, LMDBTransaction {
     @discardableResult
     package func delete(_ database: Database, key: UInt64) throws -> Bool {
         var bigEndian = key.bigEndian
-        return try withUnsafeMutableBytes(of: &bigEndian) { bytes in
-            var keyValue = MDB_val(mv_size: 8, mv_data: bytes.baseAddress)
-            let code = mdb_del(handle, database.dbi, &keyValue, nil)
-            if code == MDB_NOTFOUND { return false }
-            try check(code, "mdb_del")
-            return true
-        }
+        return try withUnsafeBytes(of: &bigEndian) { bytes in try delete(database, key: bytes) }
+    }
+
+    /// Removes the entry under `key`; returns whether there was one (wraps `mdb_del`).
+    @discardableResult
+    package func delete(_ database: Database, key: UnsafeRawBufferPointer) throws -> Bool {
+        var keyValue = MDB_val(
+            mv_size: key.count,
+            mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress)
+        )
+        let code = mdb_del(handle, database.dbi, &keyValue, nil)
+        if code == MDB_NOTFOUND { return false }
+        try check(code, "mdb_del")
+        return true
     }
 }
 
