@@ -144,85 +144,105 @@ package enum EventCodec {
     ) throws(EventDecodingError) -> LedgerEvent {
         switch number {
         case 0:
-            let event = try decodeInvoiceIssued(&reader)
-            try finish(&reader, failure: LedgerEvent.totalsFailure(event))
-            return .invoiceIssued(event)
+            return .invoiceIssued(
+                try decodeChecked(&reader, decodeInvoiceIssued, failure: LedgerEvent.totalsFailure)
+            )
         case 1:
-            let event = try decodePaymentReceived(&reader)
-            try finish(&reader, failure: LedgerEvent.receiptFailure(event))
-            return .paymentReceived(event)
+            return .paymentReceived(
+                try decodeChecked(
+                    &reader,
+                    decodePaymentReceived,
+                    failure: LedgerEvent.receiptFailure
+                )
+            )
         case 2:
-            let event = try decodePaymentAllocated(&reader)
-            try finish(&reader, failure: LedgerEvent.allocationsFailure(event))
-            return .paymentAllocated(event)
-        case 3:
-            let event = try decodeCustomerRegistered(&reader)
-            try finish(&reader)
-            return .customerRegistered(event)
+            return .paymentAllocated(
+                try decodeChecked(
+                    &reader,
+                    decodePaymentAllocated,
+                    failure: LedgerEvent.allocationsFailure
+                )
+            )
+        case 3: return .customerRegistered(try decodeChecked(&reader, decodeCustomerRegistered))
         case 4:
-            let event = try decodeCustomerUpdated(&reader)
-            try finish(&reader, failure: LedgerEvent.updateFailure(event))
-            return .customerUpdated(event)
-        case 5:
-            let event = try decodeInvoiceVoided(&reader)
-            try finish(&reader)
-            return .invoiceVoided(event)
+            return .customerUpdated(
+                try decodeChecked(
+                    &reader,
+                    decodeCustomerUpdated,
+                    failure: LedgerEvent.updateFailure
+                )
+            )
+        case 5: return .invoiceVoided(try decodeChecked(&reader, decodeInvoiceVoided))
         case 6:
-            let event = try decodeInvoiceWrittenOff(&reader)
-            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
-            return .invoiceWrittenOff(event)
+            return .invoiceWrittenOff(
+                try decodeChecked(
+                    &reader,
+                    decodeInvoiceWrittenOff,
+                    failure: { LedgerEvent.amountFailure($0.amount) }
+                )
+            )
         case 7:
-            let event = try decodeCreditNoteIssued(&reader)
-            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
-            return .creditNoteIssued(event)
-        case 8:
-            let event = try decodePaymentReversed(&reader)
-            try finish(&reader)
-            return .paymentReversed(event)
-        case 9:
-            let event = try decodePeriodClosed(&reader)
-            try finish(&reader)
-            return .periodClosed(event)
+            return .creditNoteIssued(
+                try decodeChecked(
+                    &reader,
+                    decodeCreditNoteIssued,
+                    failure: { LedgerEvent.amountFailure($0.amount) }
+                )
+            )
+        case 8: return .paymentReversed(try decodeChecked(&reader, decodePaymentReversed))
+        case 9: return .periodClosed(try decodeChecked(&reader, decodePeriodClosed))
         case 10:
-            let event = try decodeLedgerConfigured(&reader)
-            try finish(&reader, failure: LedgerEvent.configurationFailure(event))
-            return .ledgerConfigured(event)
-        case 11:
-            let event = try decodeLedgerCreated(&reader)
-            try finish(&reader)
-            return event
+            return .ledgerConfigured(
+                try decodeChecked(
+                    &reader,
+                    decodeLedgerConfigured,
+                    failure: LedgerEvent.configurationFailure
+                )
+            )
+        case 11: return try decodeChecked(&reader, decodeLedgerCreated)
         case 12:
-            let event = try decodeInvoiceDiscountTaken(&reader)
-            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
-            return .invoiceDiscountTaken(event)
+            return .invoiceDiscountTaken(
+                try decodeChecked(
+                    &reader,
+                    decodeInvoiceDiscountTaken,
+                    failure: { LedgerEvent.amountFailure($0.amount) }
+                )
+            )
         case 13:
-            let event = try decodePaymentRefunded(&reader)
-            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
-            return .paymentRefunded(event)
-        case 14:
-            let event = try decodeInvoiceDisputed(&reader)
-            try finish(&reader)
-            return .invoiceDisputed(event)
+            return .paymentRefunded(
+                try decodeChecked(
+                    &reader,
+                    decodePaymentRefunded,
+                    failure: { LedgerEvent.amountFailure($0.amount) }
+                )
+            )
+        case 14: return .invoiceDisputed(try decodeChecked(&reader, decodeInvoiceDisputed))
         case 15:
-            let event = try decodeInvoiceDisputeResolved(&reader)
-            try finish(&reader)
-            return .invoiceDisputeResolved(event)
+            return .invoiceDisputeResolved(try decodeChecked(&reader, decodeInvoiceDisputeResolved))
         case 16:
-            let event = try decodeInvoicePromised(&reader)
-            try finish(&reader, failure: LedgerEvent.amountFailure(event.amount))
-            return .invoicePromised(event)
+            return .invoicePromised(
+                try decodeChecked(
+                    &reader,
+                    decodeInvoicePromised,
+                    failure: { LedgerEvent.amountFailure($0.amount) }
+                )
+            )
         default: preconditionFailure("type number \(number) has no version 1 decoder")
         }
     }
 
-    /// Ends a payload: no bytes may follow it, and then no rule across its members may be
-    /// broken (the field readers checked every id, date and text on their own).
+    /// Decodes one payload with `decode` and checks it whole: no bytes may follow it, and then
+    /// no rule across its members may be broken (the field readers checked every id, date and
+    /// text on their own).
     @inline(__always)
-    private static func finish(
+    private static func decodeChecked<Payload>(
         _ reader: inout PayloadReader,
-        failure: @autoclosure () -> String? = nil
-    ) throws(EventDecodingError) {
+        _ decode: (inout PayloadReader) throws(EventDecodingError) -> Payload,
+        failure: (Payload) -> String? = { _ in nil }
+    ) throws(EventDecodingError) -> Payload {
+        let payload = try decode(&reader)
         do { try reader.expectEnd() } catch { throw .malformedPayload(error) }
-        if let field = failure() { throw .invalidField(field) }
+        if let field = failure(payload) { throw .invalidField(field) }
+        return payload
     }
 }
