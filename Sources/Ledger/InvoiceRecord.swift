@@ -1,15 +1,28 @@
 /// An invoice in the projection: its terms and every fact applied to it, each with its times.
 package struct InvoiceRecord: Hashable, Sendable {
+    // The members a lookup, an allocation and the aging report read come first, so that they
+    // share the record's first two cache lines; what only `invoice.get` and snapshots read
+    // follows.
     /// The invoice's id.
     package var id: InvoiceID
     /// The customer's index.
     package var customer: Int32
     /// The amount billed, in the invoice's currency.
     package var amount: Money
-    /// The issue date; it counts from then.
-    package var issueDate: LedgerDate
     /// The due date.
     package var dueDate: LedgerDate
+    /// The issue date; it counts from then.
+    package var issueDate: LedgerDate
+    /// The open amount at the head (minor units): what the decider checks limits against.
+    package var openAtHead: Int64
+    /// The latest date and sequence of any fact on the invoice: from there on the head's view holds.
+    package var lastFact: FactTime
+    /// The void, if any.
+    package var void: FactTime?
+    /// Allocations, credit notes and write-offs, in log order.
+    package var applications: [InvoiceApplication] = []
+    /// The payment schedule; empty when the whole amount is due on ``dueDate``.
+    package var instalments: [Instalment]
     /// The sequence of `invoice.issued`.
     package var sequence: UInt64
     /// The terms the due date came from.
@@ -20,18 +33,8 @@ package struct InvoiceRecord: Hashable, Sendable {
     package var poNumber: String?
     /// Free attributes.
     package var metadata: [String: String]
-    /// Allocations, credit notes and write-offs, in log order.
-    package var applications: [InvoiceApplication] = []
-    /// The void, if any.
-    package var void: FactTime?
     /// The void's reason.
     package var voidReason: String?
-    /// The open amount at the head (minor units): what the decider checks limits against.
-    package var openAtHead: Int64
-    /// The latest date and sequence of any fact on the invoice: from there on the head's view holds.
-    package var lastFact: FactTime
-    /// The payment schedule; empty when the whole amount is due on ``dueDate``.
-    package var instalments: [Instalment]
     /// Disputes in log order; at most the last one is unresolved.
     package var disputes: [DisputeRecord] = []
     /// Promises to pay in log order; the latest visible one is the promise in force.
