@@ -4,9 +4,9 @@ import Synchronization
 internal import Ledger
 internal import LedgerStorage
 
-/// Serialises projection snapshots off the writer's thread, every `interval` events, each in
-/// its own short write transaction; at most one is in flight, so a slow disk never piles
-/// them up.
+/// Serialises projection snapshots off the writer's thread, every `interval` events, and stores
+/// each in parts of short write transactions (``EventLog/storeSnapshot(_:at:)``), so a write
+/// waits for one part at most; at most one is in flight, so a slow disk never piles them up.
 final class Snapshotter: Sendable {
     private struct State {
         var lastSequence: UInt64
