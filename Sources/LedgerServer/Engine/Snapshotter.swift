@@ -1,8 +1,8 @@
 import Dispatch
-import Logging
-import Synchronization
 internal import Ledger
 internal import LedgerStorage
+import Logging
+import Synchronization
 
 /// Serialises projection snapshots off the writer's thread, every `interval` events, and stores
 /// each in parts of short write transactions (``EventLog/storeSnapshot(_:at:)``), so a write
@@ -40,15 +40,24 @@ final class Snapshotter: Sendable {
         }
     }
 
-    /// Serialises and stores a snapshot now, on the caller's thread.
-    func write(_ projection: LedgerState, at sequence: UInt64) {
+    /// Serialises and stores a snapshot now, on the caller's thread, once a snapshot in flight
+    /// has been stored: one storing its parts beside another would see the other's unfinished
+    /// parts as left over from a stopped daemon, and prune them.
+    func writeNow(_ projection: LedgerState, at sequence: UInt64) {
+        queue.sync { write(projection, at: sequence) }
+    }
+
+    private func write(_ projection: LedgerState, at sequence: UInt64) {
         do {
             try log.storeSnapshot(projection.snapshotBytes(), at: sequence)
             state.withLock { $0.lastSequence = max($0.lastSequence, sequence) }
             logger.debug("snapshot stored", metadata: ["event.sequence": "\(sequence)"])
         } catch {
             // A snapshot is only a cache: the log stays complete, so the daemon goes on.
-            logger.warning("snapshot failed", metadata: ["event.sequence": "\(sequence)", "error": "\(error)"])
+            logger.warning(
+                "snapshot failed",
+                metadata: ["event.sequence": "\(sequence)", "error": "\(error)"]
+            )
         }
     }
 }
