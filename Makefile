@@ -5,7 +5,7 @@
 #   make install DESTDIR=… PREFIX=…  release binaries, systemd units, snippets, example config
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := liblmdb-dev lmdb-utils pkg-config strace socat python3 python3-jsonschema systemd util-linux hledger ledger msmtp python3-aiosmtpd
+DEBIAN_PACKAGES := liblmdb-dev libjemalloc-dev lmdb-utils pkg-config strace socat python3 python3-jsonschema systemd util-linux hledger ledger msmtp python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test run bench lint clean release install

@@ -35,6 +35,16 @@ let package = Package(
             pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"])]
         ),
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
+        .target(
+            name: "MemoryAllocator",
+            dependencies: ["CJemalloc"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "CPeerCredentials"),
         .target(
             name: "CSHA256",
@@ -69,6 +79,7 @@ let package = Package(
             name: "accrued",
             dependencies: [
                 "LedgerServer",
+                "MemoryAllocator",
                 "LedgerStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +106,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MemoryAllocatorTests",
+            dependencies: ["MemoryAllocator"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LedgerStorageTests",
             dependencies: [

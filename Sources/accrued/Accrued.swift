@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerServer
 import Logging
+import MemoryAllocator
 import ServiceLifecycle
 import UnixSignals
 
@@ -111,6 +112,7 @@ struct Accrued: AsyncParsableCommand {
         )
         LoggingSystem.bootstrap { label in LiveLevelLogHandler(label: label, level: logLevel) }
         let logger = Logger(label: "accrued")
+        logger.info("starting", metadata: ["allocator": "\(MemoryAllocator.description)"])
         do {
             configuration.inheritedSocket = try SystemdActivation.inheritedSocket(
                 environment: environment
