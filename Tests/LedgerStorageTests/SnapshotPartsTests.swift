@@ -17,6 +17,16 @@ struct SnapshotPartsTests {
         #expect(try keys(of: log) == [.init(7, nil), .init(7, 0), .init(7, 1), .init(7, 2)])
     }
 
+    @Test func aSnapshotStoredAgainAtItsSequenceReplacesTheOldPartsWhole() throws {
+        let directory = TemporaryDirectory()
+        let log = try openLog(directory.path)
+        try log.storeSnapshot(randomBytes(EventLog.snapshotPartBytes * 2 + 5), at: 9)
+        let smaller = randomBytes(EventLog.snapshotPartBytes + 5)
+        try log.storeSnapshot(smaller, at: 9)
+        #expect(try log.latestSnapshot { Array($0) }?.value == smaller)
+        #expect(try keys(of: log) == [.init(9, nil), .init(9, 0), .init(9, 1)])
+    }
+
     @Test func aSnapshotWithAMissingPartIsPassedOverForAnOlderOne() throws {
         let directory = TemporaryDirectory()
         let log = try openLog(directory.path)

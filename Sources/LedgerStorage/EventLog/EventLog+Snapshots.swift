@@ -18,6 +18,9 @@ extension EventLog {
     /// Stores a projection snapshot taken at `sequence` in parts, each in its own short write
     /// transaction, then its manifest, which makes it visible, and drops all but the newest
     /// few. Snapshots are a cache: the log stays the truth.
+    ///
+    /// A snapshot already stored at `sequence` (a restart with no write before the next stop)
+    /// loses its manifest with the first part, so no reader puts old and new parts together.
     package func storeSnapshot(_ bytes: [UInt8], at sequence: UInt64) throws {
         try translatingStorageErrors {
             let manifest = SnapshotManifest(
@@ -30,6 +33,7 @@ extension EventLog {
                     let start = part * Self.snapshotPartBytes
                     let end = min(all.count, start + Self.snapshotPartBytes)
                     try environment.write { txn in
+                        if part == 0 { try txn.delete(snapshots, key: sequence) }
                         try SnapshotKey.part(part, of: sequence).withBytes { key in
                             try txn.put(
                                 snapshots,
@@ -42,15 +46,20 @@ extension EventLog {
             }
             try environment.write { txn in
                 try txn.put(snapshots, key: sequence, value: manifest.bytes)
-                try pruneSnapshots(in: txn)
+                try pruneSnapshots(in: txn, keepingParts: manifest.partCount, of: sequence)
             }
         }
     }
 
-    /// Deletes every snapshot but the newest few, and the parts of snapshots that never got a
+    /// Deletes every snapshot but the newest few; the parts of snapshots that never got a
     /// manifest (a daemon stopped while storing one), except those of a snapshot newer than
-    /// the newest manifest, which may still be on its way.
-    private func pruneSnapshots(in txn: borrowing WriteTransaction) throws {
+    /// the newest manifest, which may still be on its way; and parts of the snapshot just
+    /// stored at `sequence` beyond its `partCount` (left by a larger one stored there before).
+    private func pruneSnapshots(
+        in txn: borrowing WriteTransaction,
+        keepingParts partCount: Int,
+        of sequence: UInt64
+    ) throws {
         var manifests: [UInt64] = []
         var parts: [SnapshotKey] = []
         try txn.scan(snapshots, from: nil) { key, _ in
@@ -68,7 +77,12 @@ extension EventLog {
         for sequence in manifests where !kept.contains(sequence) {
             try txn.delete(snapshots, key: sequence)
         }
-        for part in parts where !kept.contains(part.sequence) && part.sequence <= newest {
+        let stale = { (part: SnapshotKey) -> Bool in
+            kept.contains(part.sequence)
+                ? part.sequence == sequence && (part.part ?? 0) >= partCount
+                : part.sequence <= newest
+        }
+        for part in parts where stale(part) {
             try part.withBytes { key in _ = try txn.delete(snapshots, key: key) }
         }
     }

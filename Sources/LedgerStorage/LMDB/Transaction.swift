@@ -159,16 +159,20 @@ package struct WriteTransaction: ~Copyable, LMDBTransaction {
     }
 
     /// Stores `value` under the UTF-8 bytes of `key`.
-    package func put(_ database: Database, key: String, value: [UInt8], flags: PutFlags = []) throws
+    package func put(_ database: Database, key: String, value: [UInt8], flags: PutFlags = [])
+        throws
     {
-        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags)
+        try value.withUnsafeBytes { bytes in
+            try put(database, key: key, value: bytes, flags: flags)
         }
     }
 
     /// Stores `value` under the big-endian encoding of `key`.
-    package func put(_ database: Database, key: UInt64, value: [UInt8], flags: PutFlags = []) throws
+    package func put(_ database: Database, key: UInt64, value: [UInt8], flags: PutFlags = [])
+        throws
     {
-        try value.withUnsafeBytes { bytes in try put(database, key: key, value: bytes, flags: flags)
+        try value.withUnsafeBytes { bytes in
+            try put(database, key: key, value: bytes, flags: flags)
         }
     }
 
