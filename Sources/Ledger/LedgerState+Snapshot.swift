@@ -27,13 +27,13 @@ extension LedgerState {
         }
         writer.optional(settings.closedThrough) { $0.date($1) }
         writer.count(customers.count)
-        customers.forEach { writer.customer($0.pointee) }
+        customers.forEach { writer.customer($0) }
         writer.count(invoices.count)
-        invoices.forEach { writer.invoice($0.pointee) }
+        invoices.forEach { writer.invoice($0) }
         writer.count(payments.count)
-        payments.forEach { writer.payment($0.pointee) }
+        payments.forEach { writer.payment($0) }
         writer.count(creditNotes.count)
-        creditNotes.forEach { writer.creditNote($0.pointee) }
+        creditNotes.forEach { writer.creditNote($0) }
         let book = dunning.snapshotPayload.encoded()
         writer.count(book.count)
         writer.bytes += book

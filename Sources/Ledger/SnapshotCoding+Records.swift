@@ -1,28 +1,30 @@
-// The snapshot layout of each entity record, writer and reader side by side.
+// The snapshot layout of each entity record, writer and reader side by side. The writer reads
+// each record through its address: a record passed by value was copied, retaining and releasing
+// every reference it holds.
 
 extension SnapshotWriter {
-    mutating func customer(_ record: CustomerRecord) {
-        string(record.id.rawValue)
-        string(record.name)
-        optional(record.email) { $0.string($1) }
-        optional(record.segment) { $0.string($1) }
-        optional(record.currency) { $0.currency($1) }
-        optional(record.terms) { $0.terms($1) }
-        optional(record.locale) { $0.string($1) }
-        varint(record.registeredSequence)
+    mutating func customer(_ record: UnsafePointer<CustomerRecord>) {
+        string(record.pointee.id.rawValue)
+        string(record.pointee.name)
+        optional(record.pointee.email) { $0.string($1) }
+        optional(record.pointee.segment) { $0.string($1) }
+        optional(record.pointee.currency) { $0.currency($1) }
+        optional(record.pointee.terms) { $0.terms($1) }
+        optional(record.pointee.locale) { $0.string($1) }
+        varint(record.pointee.registeredSequence)
     }
 
-    mutating func invoice(_ record: InvoiceRecord) {
-        string(record.id.rawValue)
-        count(Int(record.customer))
-        currency(record.currency)
-        int(record.amount.minorUnits)
-        date(record.issueDate)
-        date(record.dueDate)
-        varint(record.sequence)
-        optional(record.terms) { $0.terms($1) }
-        count(record.lines.count)
-        for line in record.lines {
+    mutating func invoice(_ record: UnsafePointer<InvoiceRecord>) {
+        string(record.pointee.id.rawValue)
+        count(Int(record.pointee.customer))
+        currency(record.pointee.currency)
+        int(record.pointee.amount.minorUnits)
+        date(record.pointee.issueDate)
+        date(record.pointee.dueDate)
+        varint(record.pointee.sequence)
+        optional(record.pointee.terms) { $0.terms($1) }
+        count(record.pointee.lines.count)
+        for line in record.pointee.lines {
             string(line.description)
             int(line.quantity.significand)
             bytes.append(UInt8(line.quantity.scale))
@@ -30,80 +32,82 @@ extension SnapshotWriter {
             int(line.taxRatePercent.significand)
             bytes.append(UInt8(line.taxRatePercent.scale))
         }
-        optional(record.poNumber) { $0.string($1) }
-        let metadata = record.metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        optional(record.pointee.poNumber) { $0.string($1) }
+        let metadata = record.pointee.metadata.sorted {
+            $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+        }
         count(metadata.count)
         for (key, value) in metadata {
             string(key)
             string(value)
         }
-        count(record.applications.count)
-        for application in record.applications {
+        count(record.pointee.applications.count)
+        for application in record.pointee.applications {
             bytes.append(application.kind.rawValue)
             int(application.amount)
             fact(application.time)
             int(Int64(application.source))
             optional(application.revocation) { $0.fact($1) }
         }
-        optional(record.void) { $0.fact($1) }
-        optional(record.voidReason) { $0.string($1) }
-        int(record.openAtHead)
-        fact(record.lastFact)
-        count(record.instalments.count)
-        for instalment in record.instalments {
+        optional(record.pointee.void) { $0.fact($1) }
+        optional(record.pointee.voidReason) { $0.string($1) }
+        int(record.pointee.openAtHead)
+        fact(record.pointee.lastFact)
+        count(record.pointee.instalments.count)
+        for instalment in record.pointee.instalments {
             date(instalment.dueDate)
             int(instalment.amount.minorUnits)
         }
-        count(record.disputes.count)
-        for dispute in record.disputes {
+        count(record.pointee.disputes.count)
+        for dispute in record.pointee.disputes {
             fact(dispute.opened)
             string(dispute.reason)
             optional(dispute.resolved) { $0.fact($1) }
             optional(dispute.resolution) { $0.string($1) }
         }
-        count(record.promises.count)
-        for promise in record.promises {
+        count(record.pointee.promises.count)
+        for promise in record.pointee.promises {
             int(promise.amount)
             date(promise.promisedDate)
             fact(promise.time)
         }
     }
 
-    mutating func payment(_ record: PaymentRecord) {
-        string(record.id.rawValue)
-        count(Int(record.customer))
-        currency(record.currency)
-        int(record.amount.minorUnits)
-        fact(record.time)
-        string(record.method)
-        optional(record.reference) { $0.string($1) }
-        count(record.allocations.count)
-        for allocation in record.allocations {
+    mutating func payment(_ record: UnsafePointer<PaymentRecord>) {
+        string(record.pointee.id.rawValue)
+        count(Int(record.pointee.customer))
+        currency(record.pointee.currency)
+        int(record.pointee.amount.minorUnits)
+        fact(record.pointee.time)
+        string(record.pointee.method)
+        optional(record.pointee.reference) { $0.string($1) }
+        count(record.pointee.allocations.count)
+        for allocation in record.pointee.allocations {
             count(Int(allocation.invoice))
             int(allocation.amount)
             fact(allocation.time)
             bool(allocation.automatic)
         }
-        int(record.allocatedAtHead)
-        optional(record.reversal) { $0.fact($1) }
-        optional(record.reversalReason) { $0.string($1) }
-        count(record.refunds.count)
-        for refund in record.refunds {
+        int(record.pointee.allocatedAtHead)
+        optional(record.pointee.reversal) { $0.fact($1) }
+        optional(record.pointee.reversalReason) { $0.string($1) }
+        count(record.pointee.refunds.count)
+        for refund in record.pointee.refunds {
             int(refund.amount)
             fact(refund.time)
             string(refund.reason)
         }
-        int(record.refundedAtHead)
+        int(record.pointee.refundedAtHead)
     }
 
-    mutating func creditNote(_ record: CreditNoteRecord) {
-        string(record.id.rawValue)
-        count(Int(record.customer))
-        currency(record.amount.currency)
-        int(record.amount.minorUnits)
-        fact(record.time)
-        optional(record.invoice) { $0.count(Int($1)) }
-        string(record.reason)
+    mutating func creditNote(_ record: UnsafePointer<CreditNoteRecord>) {
+        string(record.pointee.id.rawValue)
+        count(Int(record.pointee.customer))
+        currency(record.pointee.amount.currency)
+        int(record.pointee.amount.minorUnits)
+        fact(record.pointee.time)
+        optional(record.pointee.invoice) { $0.count(Int($1)) }
+        string(record.pointee.reason)
     }
 }
 
