@@ -3,6 +3,15 @@
 // every reference it holds.
 
 extension SnapshotWriter {
+    /// What invoices, payments and credit notes start with: the id, the customer's index, the
+    /// currency and the amount.
+    private mutating func head(_ id: String, customer: Int32, _ amount: Money) {
+        string(id)
+        count(Int(customer))
+        currency(amount.currency)
+        int(amount.minorUnits)
+    }
+
     mutating func customer(_ record: UnsafePointer<CustomerRecord>) {
         string(record.pointee.id.rawValue)
         string(record.pointee.name)
@@ -15,10 +24,7 @@ extension SnapshotWriter {
     }
 
     mutating func invoice(_ record: UnsafePointer<InvoiceRecord>) {
-        string(record.pointee.id.rawValue)
-        count(Int(record.pointee.customer))
-        currency(record.pointee.currency)
-        int(record.pointee.amount.minorUnits)
+        head(record.pointee.id.rawValue, customer: record.pointee.customer, record.pointee.amount)
         date(record.pointee.issueDate)
         date(record.pointee.dueDate)
         varint(record.pointee.sequence)
@@ -74,10 +80,7 @@ extension SnapshotWriter {
     }
 
     mutating func payment(_ record: UnsafePointer<PaymentRecord>) {
-        string(record.pointee.id.rawValue)
-        count(Int(record.pointee.customer))
-        currency(record.pointee.currency)
-        int(record.pointee.amount.minorUnits)
+        head(record.pointee.id.rawValue, customer: record.pointee.customer, record.pointee.amount)
         fact(record.pointee.time)
         string(record.pointee.method)
         optional(record.pointee.reference) { $0.string($1) }
@@ -101,10 +104,7 @@ extension SnapshotWriter {
     }
 
     mutating func creditNote(_ record: UnsafePointer<CreditNoteRecord>) {
-        string(record.pointee.id.rawValue)
-        count(Int(record.pointee.customer))
-        currency(record.pointee.amount.currency)
-        int(record.pointee.amount.minorUnits)
+        head(record.pointee.id.rawValue, customer: record.pointee.customer, record.pointee.amount)
         fact(record.pointee.time)
         optional(record.pointee.invoice) { $0.count(Int($1)) }
         string(record.pointee.reason)
@@ -112,6 +112,16 @@ extension SnapshotWriter {
 }
 
 extension SnapshotReader {
+    /// Reads what ``SnapshotWriter``'s `head` wrote: the id, a customer index below
+    /// `customers`, and the amount in its currency.
+    private mutating func head<ID: LedgerIdentifier>(customers: Int) throws(SnapshotError)
+        -> (ID, Int32, Money)
+    {
+        let id: ID = try identifier()
+        let customer = try index(below: customers)
+        return (id, customer, try money(try currency()))
+    }
+
     mutating func customer() throws(SnapshotError) -> CustomerRecord {
         let id: CustomerID = try identifier()
         let event = CustomerRegistered(
@@ -127,10 +137,8 @@ extension SnapshotReader {
     }
 
     mutating func invoice(customers: Int) throws(SnapshotError) -> InvoiceRecord {
-        let id: InvoiceID = try identifier()
-        let customer = try index(below: customers)
-        let currency = try currency()
-        let amount = try money(currency)
+        let (id, customer, amount): (InvoiceID, Int32, Money) = try head(customers: customers)
+        let currency = amount.currency
         let issueDate = try date()
         let dueDate = try date()
         let sequence = try varint()
@@ -212,9 +220,7 @@ extension SnapshotReader {
     }
 
     mutating func payment(customers: Int, invoices: Int) throws(SnapshotError) -> PaymentRecord {
-        let id: PaymentID = try identifier()
-        let customer = try index(below: customers)
-        let amount = try money(try currency())
+        let (id, customer, amount): (PaymentID, Int32, Money) = try head(customers: customers)
         let time = try fact()
         let event = PaymentReceived(
             paymentID: id,
@@ -250,9 +256,7 @@ extension SnapshotReader {
     mutating func creditNote(customers: Int, invoices: Int) throws(SnapshotError)
         -> CreditNoteRecord
     {
-        let id: CreditNoteID = try identifier()
-        let customer = try index(below: customers)
-        let amount = try money(try currency())
+        let (id, customer, amount): (CreditNoteID, Int32, Money) = try head(customers: customers)
         let time = try fact()
         let invoice = try optional { reader throws(SnapshotError) in
             try reader.index(below: invoices)
