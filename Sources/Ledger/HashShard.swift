@@ -37,10 +37,11 @@ struct HashShard<Key: ShardingKey, Value> {
     private func find(_ key: Key, hash: UInt64) -> (slot: Int, position: Int)? {
         guard !entries.isEmpty else { return nil }
         return slots.withUnsafeBufferPointer { table in
-            SlotProbe.find(
+            let mask = table.count - 1
+            return SlotProbe.find(
                 in: table.baseAddress.unsafelyUnwrapped,
-                mask: table.count - 1,
-                from: Self.home(of: hash, mask: table.count - 1),
+                mask: mask,
+                from: Self.home(of: hash, mask: mask),
                 tag: Self.tag(of: hash)
             ) { entries[$0].hash == hash && entries[$0].key == key }
         }

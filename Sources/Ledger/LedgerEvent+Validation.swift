@@ -21,9 +21,9 @@ extension LedgerEvent {
         case .invoiceVoided(let event):
             return Self.invalid(event.reason, "reason")
         case .invoiceWrittenOff(let event):
-            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
+            return Self.amountFailure(event.amount) ?? Self.invalid(event.reason, "reason")
         case .creditNoteIssued(let event):
-            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
+            return Self.amountFailure(event.amount) ?? Self.invalid(event.reason, "reason")
         case .paymentReceived(let event):
             guard event.amount.isPositive else { return "amount" }
             guard TextRules.isValid(event.method, maximumBytes: 64) else { return "method" }
@@ -35,15 +35,15 @@ extension LedgerEvent {
         case .periodClosed:
             return nil
         case .invoiceDiscountTaken(let event):
-            return event.amount.isPositive ? nil : "amount"
+            return Self.amountFailure(event.amount)
         case .paymentRefunded(let event):
-            return event.amount.isPositive ? Self.invalid(event.reason, "reason") : "amount"
+            return Self.amountFailure(event.amount) ?? Self.invalid(event.reason, "reason")
         case .invoiceDisputed(let event):
             return Self.invalid(event.reason, "reason")
         case .invoiceDisputeResolved(let event):
             return Self.invalid(event.resolution, "resolution")
         case .invoicePromised(let event):
-            return event.amount.isPositive ? nil : "amount"
+            return Self.amountFailure(event.amount)
         case .dunningConfigured, .dunningPolicyDefined, .dunningPolicyAssigned, .reminderSent,
             .reminderFailed, .dunningCustomerOverridden:
             return dunningFailure
