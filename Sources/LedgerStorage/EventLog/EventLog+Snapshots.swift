@@ -60,18 +60,7 @@ extension EventLog {
         keepingParts partCount: Int,
         of sequence: UInt64
     ) throws {
-        var manifests: [UInt64] = []
-        var parts: [SnapshotKey] = []
-        try txn.scan(snapshots, from: nil) { key, _ in
-            if let parsed = SnapshotKey(key) {
-                if parsed.part == nil {
-                    manifests.append(parsed.sequence)
-                } else {
-                    parts.append(parsed)
-                }
-            }
-            return true
-        }
+        let (manifests, parts) = try storedSnapshotKeys(in: txn)
         let kept = Set(manifests.suffix(Self.retainedSnapshots))
         let newest = manifests.last ?? 0
         for sequence in manifests where !kept.contains(sequence) {
@@ -96,14 +85,8 @@ extension EventLog {
     ) throws -> (sequence: UInt64, value: T)? {
         try translatingStorageErrors {
             try environment.read { txn -> (sequence: UInt64, value: T)? in
-                var candidates: [UInt64] = []
-                try txn.scan(snapshots, from: nil) { key, _ in
-                    if let parsed = SnapshotKey(key), parsed.part == nil,
-                        sequence.map({ parsed.sequence <= $0 }) ?? true
-                    {
-                        candidates.append(parsed.sequence)
-                    }
-                    return true
+                let candidates = try storedSnapshotKeys(in: txn).manifests.filter { stored in
+                    sequence.map { stored <= $0 } ?? true
                 }
                 for candidate in candidates.reversed() {
                     guard let stored = try txn.get(snapshots, key: candidate) else { continue }
@@ -118,6 +101,25 @@ extension EventLog {
                 return nil
             }
         }
+    }
+
+    /// The sequences of the stored manifests and the keys of the stored parts, in key order.
+    private func storedSnapshotKeys<Transaction: LMDBTransaction & ~Copyable>(
+        in txn: borrowing Transaction
+    ) throws -> (manifests: [UInt64], parts: [SnapshotKey]) {
+        var manifests: [UInt64] = []
+        var parts: [SnapshotKey] = []
+        try txn.scan(snapshots, from: nil) { key, _ in
+            if let parsed = SnapshotKey(key) {
+                if parsed.part == nil {
+                    manifests.append(parsed.sequence)
+                } else {
+                    parts.append(parsed)
+                }
+            }
+            return true
+        }
+        return (manifests, parts)
     }
 
     /// The bytes of a snapshot stored in parts, or nil when a part is missing or the sizes
