@@ -4,13 +4,14 @@ internal import CJemalloc
 ///
 /// The daemon makes many small, short-lived objects (commands, events, results, replies) on
 /// the event loops and the writer and frees them on other threads. glibc's allocator took a
-/// tenth of the writer's time there, much of it sorting free chunks; on jemalloc 64 socket
-/// clients sending lines of 100 writes got 15–40% more events through and the daemon started
-/// on a million events in 1.8–2.0 s instead of 3.0, for 8% more resident memory.
+/// tenth of the writer's time there, much of it sorting free chunks. On jemalloc 64 socket
+/// clients sending one call a line got about 15% more writes through (batches of 100 showed no
+/// clear change), and the daemon started on a million events in 1.8–2.0 s instead of 2.2–3.0,
+/// for 8% more resident memory.
 ///
-/// The command-line tool and the benchmark keep glibc's: a replay in a process that already
-/// holds and has freed a lot of memory (the storage bench replays after generating and
-/// appending a million events) ran slower on jemalloc, its allocations spread over more memory.
+/// The command-line tool and the benchmark keep glibc's: the storage bench's replay, which
+/// runs after the bench has generated and appended a million events in the same process, was
+/// slower on jemalloc, and the tool's own replay was no faster.
 ///
 /// Linking this module (any use of it) is what makes a program's `malloc` jemalloc's.
 package enum MemoryAllocator {
