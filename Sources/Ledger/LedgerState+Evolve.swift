@@ -43,7 +43,7 @@ extension LedgerState {
             let index = payments.append(
                 PaymentRecord(event, customer: Int32(customer), sequence: sequence)
             )
-            customers.update(at: customer) { $0.payments.append(Int32(index)) }
+            updateLists(ofCustomer: customer) { $0.payments.append(Int32(index)) }
         case .paymentAllocated(let event):
             evolvePaymentAllocated(event, sequence: sequence)
         case .paymentReversed(let event):
@@ -83,7 +83,7 @@ extension LedgerState {
         let index = invoices.append(
             InvoiceRecord(event, customer: Int32(customer), sequence: sequence)
         )
-        customers.update(at: customer) { record in
+        updateLists(ofCustomer: customer) { record in
             record.invoices.append(Int32(index))
             record.openInvoices.append(Int32(index))
         }
@@ -99,7 +99,7 @@ extension LedgerState {
             invoice.lastFact = invoice.lastFact.union(time)
             return invoice.customer
         }
-        customers.update(at: Int(customer)) { $0.markClosed(Int32(index)) }
+        updateLists(ofCustomer: Int(customer)) { $0.markClosed(Int32(index)) }
     }
 
     private mutating func evolveCreditNoteIssued(_ event: CreditNoteIssued, sequence: UInt64) {
@@ -112,7 +112,7 @@ extension LedgerState {
             sequence: sequence
         )
         let index = creditNotes.append(record)
-        customers.update(at: customer) { $0.creditNotes.append(Int32(index)) }
+        updateLists(ofCustomer: customer) { $0.creditNotes.append(Int32(index)) }
         if let invoice {
             let application = InvoiceApplication(
                 kind: .creditNote,
@@ -177,7 +177,7 @@ extension LedgerState {
                 record.lastFact = record.lastFact.union(time)
                 return (record.customer, record.openAtHead > 0)
             }
-            if isOpen { customers.update(at: Int(customer)) { $0.markOpen(invoice) } }
+            if isOpen { updateLists(ofCustomer: Int(customer)) { $0.markOpen(invoice) } }
         }
     }
 
@@ -188,7 +188,18 @@ extension LedgerState {
             invoice.lastFact = invoice.lastFact.union(application.time)
             return (invoice.customer, invoice.openAtHead <= 0)
         }
-        if closed { customers.update(at: Int(customer)) { $0.markClosed(Int32(index)) } }
+        if closed { updateLists(ofCustomer: Int(customer)) { $0.markClosed(Int32(index)) } }
+    }
+
+    /// Updates a customer's lists of invoices, open invoices, payments or credit notes, unless
+    /// a run that fills them at its end is under way.
+    @inline(__always)
+    private mutating func updateLists(
+        ofCustomer customer: Int,
+        _ body: (inout CustomerRecord) -> Void
+    ) {
+        guard !defersCustomerLists else { return }
+        customers.update(at: customer, body)
     }
 }
 

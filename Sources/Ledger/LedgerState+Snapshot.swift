@@ -85,32 +85,23 @@ extension LedgerState {
             let customer = try reader.customer()
             guard customers.appendIfNew(customer) != nil else { throw reader.corrupt }
         }
+        let restored = EntityCounts(self)
         for _ in 0..<(try reader.count()) {
             let invoice = try reader.invoice(customers: customers.count)
-            guard let position = invoices.appendIfNew(invoice) else { throw reader.corrupt }
-            let index = Int32(position)
-            customers.update(at: Int(invoice.customer)) { customer in
-                customer.invoices.append(index)
-                if invoice.openAtHead > 0 { customer.openInvoices.append(index) }
-            }
+            guard invoices.appendIfNew(invoice) != nil else { throw reader.corrupt }
         }
         for _ in 0..<(try reader.count()) {
             let payment = try reader.payment(customers: customers.count, invoices: invoices.count)
-            guard let position = payments.appendIfNew(payment) else { throw reader.corrupt }
-            let index = Int32(position)
-            customers.update(at: Int(payment.customer)) { $0.payments.append(index) }
+            guard payments.appendIfNew(payment) != nil else { throw reader.corrupt }
         }
         for _ in 0..<(try reader.count()) {
             let creditNote = try reader.creditNote(
                 customers: customers.count,
                 invoices: invoices.count
             )
-            guard let position = creditNotes.appendIfNew(creditNote) else {
-                throw reader.corrupt
-            }
-            let index = Int32(position)
-            customers.update(at: Int(creditNote.customer)) { $0.creditNotes.append(index) }
+            guard creditNotes.appendIfNew(creditNote) != nil else { throw reader.corrupt }
         }
+        fillCustomerLists(after: restored)
     }
 
     /// Restores a state from snapshot bytes held in an array.

@@ -20,6 +20,10 @@ package struct LedgerState: Equatable, Sendable {
     package internal(set) var creditNotes = RecordStore<CreditNoteRecord>()
     /// Dunning policies, assignments and the reminders sent.
     package internal(set) var dunning = DunningBook()
+    /// Whether ``evolve(_:_:)`` leaves each customer's lists to
+    /// ``evolveDeferringCustomerLists(_:)``, which fills them when its run ends. Not content:
+    /// equality ignores it.
+    var defersCustomerLists = false
 
     /// Creates the state of an empty log.
     package init() {}

@@ -60,6 +60,26 @@ struct PropertyTests {
         #expect(replayed == state)
     }
 
+    /// A run that fills the customers' lists at its end makes the state that evolving event by
+    /// event makes: from nothing, and from a state part-way through, whose older invoices the
+    /// run closes and reopens.
+    @Test(arguments: seeds)
+    func deferringCustomerListsMakesTheSameState(seed: UInt64) {
+        let (log, state) = Self.scenario(seed)
+        for split in [0, log.count / 3] {
+            var replayed = LedgerState()
+            for (event, meta) in log[..<split] { replayed.evolve(event, meta) }
+            replayed.evolveDeferringCustomerLists { replayed in
+                for (event, meta) in log[split...] { replayed.evolve(event, meta) }
+            }
+            #expect(replayed == state, "split at \(split)")
+            #expect(replayed.customers.count > 0)
+        }
+        var unchanged = state
+        unchanged.evolveDeferringCustomerLists { _ in }
+        #expect(unchanged == state)
+    }
+
     @Test(arguments: seeds)
     func snapshotRoundTripEqualsTheState(seed: UInt64) throws {
         let (_, state) = Self.scenario(seed)

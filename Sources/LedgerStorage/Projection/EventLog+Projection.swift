@@ -26,11 +26,12 @@ extension EventLog {
         progress: (UInt64) -> Void = { _ in }
     ) throws {
         let last = min(end ?? .max, try lastStoredSequence())
-        let fault = try orderedScan(first: start, last: last, transform: Self.decodeEvent) {
-            record in
-            state.evolve(record.value, record.meta)
-            if record.sequence & 0xFFFF == 0 { progress(record.sequence) }
-            return true
+        let fault = try state.evolveDeferringCustomerLists { state in
+            try orderedScan(first: start, last: last, transform: Self.decodeEvent) { record in
+                state.evolve(record.value, record.meta)
+                if record.sequence & 0xFFFF == 0 { progress(record.sequence) }
+                return true
+            }
         }
         if let fault { throw StorageError.corrupt(fault.description) }
     }

@@ -1,0 +1,80 @@
+extension LedgerState {
+    /// Runs `body`, whose ``evolve(_:_:)`` calls leave each customer's lists (invoices, open
+    /// invoices, payments, credit notes) alone, then fills those lists in one pass. The state
+    /// that comes out equals the one that evolving the same events one at a time makes.
+    ///
+    /// For replays: keeping the lists event by event cost about a tenth of a replay, since each
+    /// invoice, payment and credit note appends to a list of its customer that hundreds of
+    /// other events have pushed out of the cache since its last append. One pass in position
+    /// order at the end reads the records sequentially. Inside `body` the lists are stale, and
+    /// nothing there may read them; `evolve` does not.
+    package mutating func evolveDeferringCustomerLists<Result>(
+        _ body: (inout LedgerState) throws -> Result
+    ) rethrows -> Result {
+        precondition(!defersCustomerLists, "runs that defer customer lists do not nest")
+        let start = EntityCounts(self)
+        defersCustomerLists = true
+        defer {
+            defersCustomerLists = false
+            fillCustomerLists(after: start)
+        }
+        return try body(&self)
+    }
+
+    /// Appends to each customer's lists the invoices, payments and credit notes from `start`
+    /// on, and rebuilds every open-invoice list from the invoices' open amounts at the head.
+    mutating func fillCustomerLists(after start: EntityCounts) {
+        var lists = [CustomerLists](repeating: CustomerLists(), count: customers.count)
+        var position: Int32 = 0
+        invoices.forEach { invoice in
+            let customer = Int(invoice.pointee.customer)
+            if position >= start.invoices { lists[customer].invoices.append(position) }
+            if invoice.pointee.openAtHead > 0 { lists[customer].openInvoices.append(position) }
+            position += 1
+        }
+        position = 0
+        payments.forEach { payment in
+            if position >= start.payments {
+                lists[Int(payment.pointee.customer)].payments.append(position)
+            }
+            position += 1
+        }
+        position = 0
+        creditNotes.forEach { creditNote in
+            if position >= start.creditNotes {
+                lists[Int(creditNote.pointee.customer)].creditNotes.append(position)
+            }
+            position += 1
+        }
+        for customer in lists.indices {
+            customers.update(at: customer) { record in
+                record.invoices += lists[customer].invoices
+                record.openInvoices = lists[customer].openInvoices
+                record.payments += lists[customer].payments
+                record.creditNotes += lists[customer].creditNotes
+            }
+        }
+    }
+
+    /// How many invoices, payments and credit notes a state holds: where a run's new ones
+    /// start.
+    struct EntityCounts {
+        var invoices: Int32
+        var payments: Int32
+        var creditNotes: Int32
+
+        init(_ state: LedgerState) {
+            invoices = Int32(state.invoices.count)
+            payments = Int32(state.payments.count)
+            creditNotes = Int32(state.creditNotes.count)
+        }
+    }
+
+    /// One customer's lists, as filled by ``fillCustomerLists(after:)``.
+    private struct CustomerLists {
+        var invoices: [Int32] = []
+        var openInvoices: [Int32] = []
+        var payments: [Int32] = []
+        var creditNotes: [Int32] = []
+    }
+}
