@@ -55,7 +55,7 @@ final class ChunkPipeline<Value: Sendable>: @unchecked Sendable {
     /// - Returns: the fault that ended a chunk, if any.
     func consume(
         produce: (Int) -> ScannedChunk<Value>,
-        body: (ScannedRecord<Value>) throws -> Bool
+        body: (inout ScannedRecord<Value>) throws -> Bool
     ) rethrows -> VerificationFault? {
         defer { stop() }
         for index in 0..<chunkCount {
@@ -72,27 +72,17 @@ final class ChunkPipeline<Value: Sendable>: @unchecked Sendable {
 
     /// Hands every record of `records` to `body` in order; returns whether `body` stopped.
     ///
-    /// Each record is moved out of the chunk for the call and moved back after it, since the
-    /// chunk is the consumer's alone: a copy would retain and release every reference the record
-    /// holds (about 8% of the replaying thread's time), and a borrow from the chunk's storage
-    /// is copied all the same, since `body` may mutate memory the compiler cannot tell apart.
+    /// Each record is lent in place (`inout`: the chunk is the consumer's alone). A record passed
+    /// by value was moved out of the chunk and back, and `body` copied the event again to pass it
+    /// on, since a borrow from memory the compiler cannot prove unaliased is copied: three copies
+    /// of a 257-byte record, about 7% of the replaying thread. Through `inout` the compiler knows
+    /// the access is exclusive and passes the event on by address.
     private static func visit(
         _ records: UnsafeMutableBufferPointer<ScannedRecord<Value>>,
-        _ body: (ScannedRecord<Value>) throws -> Bool
+        _ body: (inout ScannedRecord<Value>) throws -> Bool
     ) rethrows -> Bool {
-        guard let first = records.baseAddress else { return false }
-        for position in records.indices {
-            let address = first + position
-            let record = address.move()
-            let proceed: Bool
-            do {
-                proceed = try body(record)
-            } catch {
-                address.initialize(to: consume record)
-                throw error
-            }
-            address.initialize(to: consume record)
-            if !proceed { return true }
+        for position in records.indices where try !body(&records[position]) {
+            return true
         }
         return false
     }

@@ -43,7 +43,8 @@ extension EventLog {
     /// order; only evolving the projection does. So workers decode while the caller evolves, and
     /// the caller decodes a chunk itself when no worker has taken it yet (so the scan finishes
     /// even if no thread could be started). All read one consistent state of the log. Every
-    /// 65,536 records the pages read so far are dropped from the resident set.
+    /// 65,536 records the pages read so far are dropped from the resident set. `body` gets each
+    /// record in place (`inout`), so passing its value on need not copy it.
     ///
     /// - Returns: the first fault a worker found (a missing or misplaced record, one that does not
     ///   decode or whose `transform` threw, a stored hash that differs from the recomputed one):
@@ -55,7 +56,7 @@ extension EventLog {
         last: UInt64,
         options: ScanOptions = ScanOptions(),
         transform: @escaping @Sendable (RecordFields) throws -> Value,
-        body: (ScannedRecord<Value>) throws -> Bool
+        body: (inout ScannedRecord<Value>) throws -> Bool
     ) throws -> VerificationFault? {
         guard first >= 1, last >= first else { return nil }
         let reader = ChunkReader(
@@ -90,7 +91,7 @@ extension EventLog {
                                     if record.sequence & 0xFFFF == 0 {
                                         environment.releaseMappedPages()
                                     }
-                                    return try body(record)
+                                    return try body(&record)
                                 }
                             )
                         }
