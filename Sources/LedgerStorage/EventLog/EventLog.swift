@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// The append-only, hash-chained event log of one ledger directory.
 ///
@@ -9,15 +10,19 @@ import Synchronization
 /// links them with SHA-256, remembers command outcomes for idempotency and keeps projection
 /// snapshots as a cache. The domain (`Ledger`) gives the payloads their meaning.
 package final class EventLog: @unchecked Sendable {
-    // Invariant: every stored property is immutable except `currentHead`, which is guarded by
-    // its Mutex and only advanced after a successful commit.
+    // Invariant: every stored property is immutable except `currentHead` and `journal`, which
+    // are guarded by their Mutexes and only change after a successful commit.
     /// The LMDB environment holding the log.
     package let environment: LMDBEnvironment
     let events: Database
     let commands: Database
+    /// The command journal (see ``CommandJournal``); nil in a read-only open of a ledger that
+    /// has never had one, which is then empty.
+    let commandJournal: Database?
     let meta: Database
     let snapshots: Database
     private let currentHead: Mutex<LogHead>
+    private let journal: Mutex<CommandJournal>
     private let clock: @Sendable () -> Int64
     private let lock: DirectoryLock?
 
@@ -35,6 +40,9 @@ package final class EventLog: @unchecked Sendable {
         package var exclusive = false
         /// The wall clock in microseconds since the Unix epoch; injectable for tests.
         package var clock: @Sendable () -> Int64 = EventLog.systemClockMicros
+        /// How many command outcomes the journal holds before a commit moves them into
+        /// `commands` (see ``CommandJournal``).
+        package var commandJournalCapacity = 4_096
 
         /// Creates the default options.
         package init() {}
@@ -61,7 +69,15 @@ package final class EventLog: @unchecked Sendable {
             meta = try environment.openDatabase("meta", create: create)
             events = try environment.openDatabase("events", create: create)
             commands = try environment.openDatabase("commands", create: create)
+            commandJournal =
+                try create || Self.hasDatabase("command_journal", in: environment)
+                ? try environment.openDatabase("command_journal", create: create) : nil
             snapshots = try environment.openDatabase("snapshots", create: create)
+            var loaded = CommandJournal(capacity: options.commandJournalCapacity)
+            if let commandJournal, create {
+                try environment.read { txn in try loaded.load(from: txn, commandJournal) }
+            }
+            journal = Mutex(loaded)
         } catch let error as StorageError {
             throw error
         } catch let error as LMDBError {
@@ -80,6 +96,11 @@ package final class EventLog: @unchecked Sendable {
         )
         ledgerID = opened.ledgerID
         currentHead = Mutex(opened.head)
+    }
+
+    /// The outcome the command journal holds for `commandID`, if any.
+    func journaledOutcome(of commandID: String) -> CommandOutcome? {
+        journal.withLock { $0.outcomes[commandID] }
     }
 
     /// The newest committed record.
@@ -111,23 +132,43 @@ package final class EventLog: @unchecked Sendable {
     /// - Throws: ``StorageError`` for storage failures, or whatever `body` throws.
     package func append<T>(_ body: (inout LogAppender) throws -> T) throws -> T {
         let now = clock()
-        let (result, newHead) = try translatingStorageErrors {
+        let (result, newHead, journaled) = try translatingStorageErrors {
             try environment.write { txn in
+                let flushed = try flushJournalIfFull(in: txn)
                 var appender = LogAppender(
                     log: self,
                     transaction: WriteTransaction(handle: txn.handle),
                     head: head,
-                    recordedAtMicros: max(now, head.recordedAtMicros)
+                    recordedAtMicros: max(now, head.recordedAtMicros),
+                    journalKey: flushed ? 0 : journal.withLock { $0.nextKey }
                 )
                 let result = try body(&appender)
                 if appender.head != head {
                     try appender.storeHead()
                 }
-                return (result, appender.head)
+                return (
+                    result, appender.head,
+                    (appender.remembered, flushed: flushed, nextKey: appender.journalKey)
+                )
             }
         }
         currentHead.withLock { $0 = newHead }
+        journal.withLock { journal in
+            journal.committed(journaled.0, flushed: journaled.flushed, nextKey: journaled.nextKey)
+        }
         return result
+    }
+}
+
+extension EventLog {
+    /// Moves a full command journal into `commands` inside `txn`; returns whether it did.
+    private func flushJournalIfFull(in txn: borrowing WriteTransaction) throws -> Bool {
+        guard let commandJournal else { return false }
+        return try journal.withLock { journal in
+            guard journal.isFull else { return false }
+            try journal.flush(into: commands, journal: commandJournal, in: txn)
+            return true
+        }
     }
 }
 

@@ -11,17 +11,23 @@ package struct LogAppender: ~Copyable {
     package private(set) var head: LogHead
     /// The recorded-at time of every record in this transaction; never before the head's.
     package let recordedAtMicros: Int64
+    /// Outcomes this transaction journaled, for the log to take in once it commits.
+    private(set) var remembered: [String: CommandOutcome] = [:]
+    /// The key of this transaction's next journal entry.
+    private(set) var journalKey: UInt64
 
     init(
         log: EventLog,
         transaction: consuming WriteTransaction,
         head: LogHead,
-        recordedAtMicros: Int64
+        recordedAtMicros: Int64,
+        journalKey: UInt64
     ) {
         self.log = log
         self.transaction = transaction
         self.head = head
         self.recordedAtMicros = recordedAtMicros
+        self.journalKey = journalKey
     }
 
     /// Appends one record after the current head and returns its sequence number.
@@ -58,20 +64,50 @@ package struct LogAppender: ~Copyable {
     /// The outcome remembered for `commandID`, including ones remembered earlier in this
     /// transaction, or `nil`.
     package func outcome(of commandID: String) throws -> CommandOutcome? {
-        try transaction.get(log.commands, key: commandID).map(CommandOutcome.init(stored:))
+        if let outcome = remembered[commandID] ?? log.journaledOutcome(of: commandID) {
+            return outcome
+        }
+        return try transaction.get(log.commands, key: commandID).map(CommandOutcome.init(stored:))
     }
 
     /// Remembers the outcome of an accepted command, forever.
     ///
+    /// The first ``journaledPerTransaction`` outcomes of a transaction go to the command
+    /// journal and reach `commands` with its next flush (see ``CommandJournal``); the rest go
+    /// to `commands` at once, since a large commit shares B-tree leaves among its own ids
+    /// already, and journaling them would only write them twice.
+    ///
     /// - Throws: an LMDB error with `isKeyExist` if the id was already remembered.
-    package func remember(_ outcome: CommandOutcome, for commandID: String) throws {
+    package mutating func remember(_ outcome: CommandOutcome, for commandID: String) throws {
+        let known = LMDBError(code: LMDBError.keyExistCode, operation: "remember \(commandID)")
+        guard remembered[commandID] == nil, log.journaledOutcome(of: commandID) == nil else {
+            throw known
+        }
+        guard remembered.count < Self.journaledPerTransaction else {
+            try transaction.put(
+                log.commands,
+                key: commandID,
+                value: outcome.storedBytes,
+                flags: .noOverwrite
+            )
+            return
+        }
+        guard try transaction.get(log.commands, key: commandID) == nil else { throw known }
+        guard let commandJournal = log.commandJournal else {
+            throw LMDBError(code: EACCES, operation: "remember \(commandID) in a read-only log")
+        }
         try transaction.put(
-            log.commands,
-            key: commandID,
-            value: outcome.storedBytes,
-            flags: .noOverwrite
+            commandJournal,
+            key: journalKey,
+            value: CommandJournal.encode(outcome, for: commandID),
+            flags: .append
         )
+        journalKey += 1
+        remembered[commandID] = outcome
     }
+
+    /// How many outcomes of one transaction go to the command journal.
+    static let journaledPerTransaction = 64
 
     func storeHead() throws {
         try transaction.put(log.meta, key: EventLog.MetaKey.head, value: head.storedBytes)

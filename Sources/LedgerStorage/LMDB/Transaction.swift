@@ -184,6 +184,11 @@ package struct WriteTransaction: ~Copyable, LMDBTransaction {
         return try withUnsafeBytes(of: &bigEndian) { bytes in try delete(database, key: bytes) }
     }
 
+    /// Removes every entry of `database`, keeping the database (wraps `mdb_drop` with `del` 0).
+    package func clear(_ database: Database) throws {
+        try check(mdb_drop(handle, database.dbi, 0), "mdb_drop")
+    }
+
     /// Removes the entry under `key`; returns whether there was one (wraps `mdb_del`).
     @discardableResult
     package func delete(_ database: Database, key: UnsafeRawBufferPointer) throws -> Bool {
