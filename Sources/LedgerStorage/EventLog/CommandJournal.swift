@@ -49,7 +49,9 @@ struct CommandJournal {
         journal: Database,
         in transaction: borrowing WriteTransaction
     ) throws {
-        let ordered = outcomes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // String order equals the byte order LMDB keeps for ASCII ids; for others it only costs
+        // some locality.
+        let ordered = outcomes.sorted { $0.key < $1.key }
         for (commandID, outcome) in ordered {
             try transaction.put(commands, key: commandID, value: outcome.storedBytes)
         }
