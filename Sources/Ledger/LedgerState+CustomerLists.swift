@@ -32,19 +32,11 @@ extension LedgerState {
             if invoice.pointee.openAtHead > 0 { lists[customer].openInvoices.append(position) }
             position += 1
         }
-        position = 0
-        payments.forEach { payment in
-            if position >= start.payments {
-                lists[Int(payment.pointee.customer)].payments.append(position)
-            }
-            position += 1
+        Self.file(payments, from: start.payments, into: &lists, \.payments) {
+            $0.pointee.customer
         }
-        position = 0
-        creditNotes.forEach { creditNote in
-            if position >= start.creditNotes {
-                lists[Int(creditNote.pointee.customer)].creditNotes.append(position)
-            }
-            position += 1
+        Self.file(creditNotes, from: start.creditNotes, into: &lists, \.creditNotes) {
+            $0.pointee.customer
         }
         for customer in lists.indices {
             customers.update(at: customer) { record in
@@ -53,6 +45,21 @@ extension LedgerState {
                 record.payments += lists[customer].payments
                 record.creditNotes += lists[customer].creditNotes
             }
+        }
+    }
+
+    /// Appends the position of each record of `store` from `start` on to the list (`list`) of
+    /// its customer; records before `start` are not read.
+    private static func file<Record: IdentifiedRecord>(
+        _ store: RecordStore<Record>,
+        from start: Int32,
+        into lists: inout [CustomerLists],
+        _ list: WritableKeyPath<CustomerLists, [Int32]>,
+        customer: (UnsafePointer<Record>) -> Int32
+    ) {
+        for position in Int(start)..<store.count {
+            let owner = store.withAddress(of: position, customer)
+            lists[Int(owner)][keyPath: list].append(Int32(position))
         }
     }
 
