@@ -148,13 +148,20 @@ package final class EventLog: @unchecked Sendable {
                 }
                 return (
                     result, appender.head,
-                    (appender.remembered, flushed: flushed, nextKey: appender.journalKey)
+                    (
+                        remembered: appender.remembered, flushed: flushed,
+                        nextKey: appender.journalKey
+                    )
                 )
             }
         }
         currentHead.withLock { $0 = newHead }
         journal.withLock { journal in
-            journal.committed(journaled.0, flushed: journaled.flushed, nextKey: journaled.nextKey)
+            journal.committed(
+                journaled.remembered,
+                flushed: journaled.flushed,
+                nextKey: journaled.nextKey
+            )
         }
         return result
     }
