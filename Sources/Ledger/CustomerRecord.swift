@@ -17,13 +17,13 @@ package struct CustomerRecord: Hashable, Sendable {
     /// The sequence of `customer.registered`; the customer is unknown before it.
     package var registeredSequence: UInt64
     /// Its invoices' indexes, ascending (issue order).
-    package var invoices: [Int32] = []
+    package var invoices = PositionList()
     /// Indexes of its invoices with a positive open amount at the head, ascending.
-    package var openInvoices: [Int32] = []
+    package var openInvoices = PositionList()
     /// Its payments' indexes, ascending.
-    package var payments: [Int32] = []
+    package var payments = PositionList()
     /// Its credit notes' indexes, ascending.
-    package var creditNotes: [Int32] = []
+    package var creditNotes = PositionList()
 
     /// Creates a record from a registration.
     package init(_ event: CustomerRegistered, sequence: UInt64) {
@@ -49,28 +49,11 @@ package struct CustomerRecord: Hashable, Sendable {
 
     /// Adds `invoice` to ``openInvoices`` keeping it sorted; no-op if present.
     package mutating func markOpen(_ invoice: Int32) {
-        let position = openPosition(of: invoice)
-        if position < openInvoices.count, openInvoices[position] == invoice { return }
-        openInvoices.insert(invoice, at: position)
+        openInvoices.insert(invoice)
     }
 
     /// Removes `invoice` from ``openInvoices``; no-op if absent.
     package mutating func markClosed(_ invoice: Int32) {
-        let position = openPosition(of: invoice)
-        if position < openInvoices.count, openInvoices[position] == invoice {
-            openInvoices.remove(at: position)
-        }
-    }
-
-    /// Where `invoice` is or would go in the sorted ``openInvoices``: a binary search, since
-    /// payments mostly close the oldest invoices, at the front.
-    private func openPosition(of invoice: Int32) -> Int {
-        var low = 0
-        var high = openInvoices.count
-        while low < high {
-            let middle = (low + high) / 2
-            if openInvoices[middle] < invoice { low = middle + 1 } else { high = middle }
-        }
-        return low
+        openInvoices.remove(invoice)
     }
 }

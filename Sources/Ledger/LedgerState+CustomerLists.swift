@@ -40,10 +40,10 @@ extension LedgerState {
         }
         for customer in lists.indices {
             customers.update(at: customer) { record in
-                record.invoices += lists[customer].invoices
+                record.invoices.append(contentsOf: lists[customer].invoices)
                 record.openInvoices = lists[customer].openInvoices
-                record.payments += lists[customer].payments
-                record.creditNotes += lists[customer].creditNotes
+                record.payments.append(contentsOf: lists[customer].payments)
+                record.creditNotes.append(contentsOf: lists[customer].creditNotes)
             }
         }
     }
@@ -54,7 +54,7 @@ extension LedgerState {
         _ store: RecordStore<Record>,
         from start: Int32,
         into lists: inout [CustomerLists],
-        _ list: WritableKeyPath<CustomerLists, [Int32]>,
+        _ list: WritableKeyPath<CustomerLists, PositionList>,
         customer: (UnsafePointer<Record>) -> Int32
     ) {
         for position in Int(start)..<store.count {
@@ -79,9 +79,9 @@ extension LedgerState {
 
     /// One customer's lists, as filled by ``fillCustomerLists(after:)``.
     private struct CustomerLists {
-        var invoices: [Int32] = []
-        var openInvoices: [Int32] = []
-        var payments: [Int32] = []
-        var creditNotes: [Int32] = []
+        var invoices = PositionList()
+        var openInvoices = PositionList()
+        var payments = PositionList()
+        var creditNotes = PositionList()
     }
 }
