@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import LedgerWire
-import Synchronization
 
 /// Durable writes through the real daemon's socket: 1, 8 and 64 concurrent clients, one call
 /// a line or 100 calls a line, with a reader timing reports while the writes run.
@@ -62,32 +61,17 @@ enum SocketBench {
     }
 
     static func measure(_ load: Load, tag: String, socketPath: String) throws -> Figures {
-        let latencies = Mutex<[UInt64]>([])
-        let failures = Mutex<[String]>([])
         let readers = ReportTimer(socketPath: socketPath)
         let statsClient = try RPCClient(socketPath: socketPath)
         let before = try commitCounts(statsClient)
-        let group = DispatchGroup()
+        var driver = try LoadDriver(load, tag: tag, socketPath: socketPath)
         let start = DispatchTime.now().uptimeNanoseconds
-        for client in 0..<load.clients {
-            group.enter()
-            Thread {
-                defer { group.leave() }
-                do {
-                    let own = try drive(load, tag: tag, client: client, socketPath: socketPath)
-                    latencies.withLock { $0.append(contentsOf: own) }
-                } catch {
-                    failures.withLock { $0.append("\(error)") }
-                }
-            }.start()
-        }
         readers.start()
-        group.wait()
+        let driven = Result { try driver.run() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let reads = readers.stop()
         let after = try commitCounts(statsClient)
-        if let failure = failures.withLock({ $0.first }) { throw BenchFailure(message: failure) }
-        let sorted = latencies.withLock { $0 }.sorted()
+        let sorted = try driven.get().sorted()
         return Figures(
             load: load,
             eventsPerSecond: Double(load.events) / seconds,
@@ -108,38 +92,6 @@ enum SocketBench {
             let commitCount = commits.int64, let writeCount = writes.int64
         else { throw BenchFailure(message: "system.stats without commits and writes") }
         return (commitCount, writeCount)
-    }
-
-    /// One client's lines, each waiting for its reply; returns each line's latency.
-    static func drive(_ load: Load, tag: String, client: Int, socketPath: String) throws -> [UInt64]
-    {
-        let connection = try RPCClient(socketPath: socketPath)
-        var latencies: [UInt64] = []
-        latencies.reserveCapacity(load.linesPerClient)
-        var serial = 0
-        for _ in 0..<load.linesPerClient {
-            var calls: [String] = []
-            for _ in 0..<load.callsPerLine {
-                let id = "\(tag)-\(client)-\(serial)"
-                serial += 1
-                calls.append(
-                    #"{"jsonrpc":"2.0","id":\#(serial),"method":"invoice.issue","params":{"command_id":"\#(id)","invoice_id":"\#(id)","customer_id":"B-\#(client)","currency":"EUR","amount":"100.00","issue_date":"2026-01-05","due_date":"2026-02-04"}}"#
-                )
-            }
-            let line = load.callsPerLine == 1 ? calls[0] : "[" + calls.joined(separator: ",") + "]"
-            let sent = DispatchTime.now().uptimeNanoseconds
-            try connection.sendLine(Array(line.utf8))
-            guard let reply = try connection.nextLine() else {
-                throw BenchFailure(message: "the daemon closed the connection")
-            }
-            latencies.append(DispatchTime.now().uptimeNanoseconds - sent)
-            if reply.contains(Array(#""error""#.utf8)) {
-                throw BenchFailure(
-                    message: "refused: \(String(decoding: reply.prefix(300), as: UTF8.self))"
-                )
-            }
-        }
-        return latencies
     }
 
     /// The value at `fraction` of sorted nanosecond latencies, in milliseconds.

@@ -9,7 +9,8 @@ import Foundation
 /// It sends one line per call and reads lines back with a ``LineFramer``; notifications that
 /// arrive in between (an `events.subscribe` stream) are handed out by ``nextLine()``.
 package final class RPCClient {
-    private let descriptor: Int32
+    /// The socket's descriptor, for a caller that waits on many clients at once with `poll`.
+    package let descriptor: Int32
     private var framer = LineFramer()
     private var nextID: Int64 = 1
     /// Receive buffer, reused for every read.
@@ -88,18 +89,52 @@ package final class RPCClient {
     /// Reads the next complete line; `nil` when the daemon closed the connection.
     package func nextLine() throws(ConnectionError) -> [UInt8]? {
         while true {
-            switch framer.next() {
-            case .line(let line)?: return line
-            case .tooLong?: throw ConnectionError(description: "reply over the line limit")
-            case nil: break
-            }
-            let count = chunk.withUnsafeMutableBytes { raw in
-                recv(descriptor, raw.baseAddress, raw.count, 0)
-            }
-            if count == 0 { return nil }
-            guard count > 0 else { throw ConnectionError(description: "recv: \(Self.errnoText())") }
-            framer.append(chunk[..<count])
+            if let line = try framedLine() { return line }
+            guard try receive(waiting: true) == .bytes else { return nil }
         }
+    }
+
+    /// The next complete line if the socket already holds it, without waiting; `nil` when it
+    /// has not arrived yet.
+    ///
+    /// - Throws: ``ConnectionError`` on I/O failure or when the daemon closed the connection.
+    package func availableLine() throws(ConnectionError) -> [UInt8]? {
+        while true {
+            if let line = try framedLine() { return line }
+            switch try receive(waiting: false) {
+            case .bytes: continue
+            case .nothingYet: return nil
+            case .closed: throw ConnectionError(description: "the daemon closed the connection")
+            }
+        }
+    }
+
+    /// A line the framer already holds.
+    private func framedLine() throws(ConnectionError) -> [UInt8]? {
+        switch framer.next() {
+        case .line(let line)?: return line
+        case .tooLong?: throw ConnectionError(description: "reply over the line limit")
+        case nil: return nil
+        }
+    }
+
+    /// What one read from the socket gave.
+    private enum Receipt {
+        case bytes, nothingYet, closed
+    }
+
+    /// Reads what the socket holds into the framer, waiting for bytes if `waiting`.
+    private func receive(waiting: Bool) throws(ConnectionError) -> Receipt {
+        let count = chunk.withUnsafeMutableBytes { raw in
+            recv(descriptor, raw.baseAddress, raw.count, waiting ? 0 : Int32(MSG_DONTWAIT))
+        }
+        if count == 0 { return .closed }
+        guard count > 0 else {
+            if !waiting && (errno == EAGAIN || errno == EWOULDBLOCK) { return .nothingYet }
+            throw ConnectionError(description: "recv: \(Self.errnoText())")
+        }
+        framer.append(chunk[..<count])
+        return .bytes
     }
 
     /// Calls `method` with `params` and returns the parsed reply line.
