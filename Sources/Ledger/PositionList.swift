@@ -40,6 +40,11 @@ package struct PositionList: Hashable, Sendable, Sequence {
     /// Appends every position of `other`, whose first must be greater than every position
     /// stored.
     package mutating func append(contentsOf other: PositionList) {
+        // A replay from scratch fills empty lists: take the other's chunks as they are.
+        guard !isEmpty else {
+            self = other
+            return
+        }
         for position in other { append(position) }
     }
 

@@ -58,6 +58,22 @@ struct PositionListTests {
         #expect(list.count == 10)
     }
 
+    @Test func appendingAListKeepsOrderWhetherThisOneIsEmptyOrNot() {
+        var tail = PositionList()
+        for position in Int32(600)..<1_300 { tail.append(position) }
+        var empty = PositionList()
+        empty.append(contentsOf: tail)
+        #expect(Array(empty) == Array(600..<1_300))
+        #expect(empty.count == 700)
+        var head = PositionList()
+        for position in Int32(0)..<600 { head.append(position) }
+        head.append(contentsOf: tail)
+        #expect(Array(head) == Array(0..<1_300))
+        #expect(head.count == 1_300)
+        empty.append(1_300)
+        #expect(Array(tail) == Array(600..<1_300))
+    }
+
     @Test func equalPositionsAreEqualHowEverChunked() {
         var appended = PositionList()
         var inserted = PositionList()
