@@ -34,6 +34,40 @@ struct PayloadCodecTests {
         #expect(try PayloadValue.decode(value.encoded()) == value)
     }
 
+    /// Objects built from members in any order, and the builder's value and encoding, put
+    /// keys in the order of their UTF-8 bytes: keys sharing their first eight bytes or more,
+    /// prefixes of each other, upper case before lower, and multi-byte characters.
+    @Test(arguments: [UInt64(3), 41, 2_026])
+    func objectsOrderKeysByTheirBytes(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let stems = ["invoice_id", "invoice_", "invoice_ids", "a", "B", "é", "ébène", "z", "due"]
+        for _ in 0..<300 {
+            var keys: Set<String> = []
+            for _ in 0..<Int.random(in: 0...9, using: &random) {
+                let stem = stems.randomElement(using: &random)!
+                keys.insert(
+                    Bool.random(using: &random)
+                        ? stem : stem + "\(Int.random(in: 0...99, using: &random))"
+                )
+            }
+            let shuffled = keys.shuffled(using: &random)
+            let expected = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let members = shuffled.map { PayloadMember($0, .string($0)) }
+            guard case .object(let sorted) = PayloadValue.object(sorting: members) else {
+                Issue.record("not an object")
+                return
+            }
+            #expect(sorted.map(\.key) == expected)
+            var builder = PayloadObjectBuilder()
+            for key in shuffled { builder.add(key, string: key) }
+            #expect(builder.value == .object(sorted))
+            var writer = PayloadWriter()
+            builder.encode(into: &writer)
+            #expect(writer.bytes == PayloadValue.object(sorted).encoded())
+            #expect(try PayloadValue.decode(writer.bytes) == .object(sorted))
+        }
+    }
+
     @Test(arguments: [
         [0x03, 0x80, 0x00] as [UInt8],  // non-shortest varint
         [0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02],  // wider than 64 bits
