@@ -10,9 +10,9 @@ import LedgerWire
 /// that sends a line, waits for its reply and only then sends the next, and `poll` tells the
 /// thread whose reply came.
 ///
-/// A thread per client spent a third of the load generator's share of the two cores on waking
-/// its 64 threads, and the daemon's event loops a quarter of theirs on those wakeups: cores the
-/// generator takes from the daemon it measures.
+/// With a thread per client, 64 clients took a sixth of the two cores, two thirds of it in the
+/// kernel switching between those threads, and the daemon's event loops spent a quarter of
+/// their time waking them: cores the generator took from the daemon it measures.
 struct LoadDriver {
     /// One client: its connection, its next serial, its lines still to send and when its line
     /// in flight left.
