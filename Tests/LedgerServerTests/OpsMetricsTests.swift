@@ -13,6 +13,20 @@ struct OpsMetricsTests {
         return nil
     }
 
+    /// An operator's `top -H` or `perf` tells the writer from the event loops by name.
+    @Test func theWriterThreadIsNamed() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.removeFiles() }
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(daemon.pid)/task")
+        let names = tasks.compactMap { task in
+            try? String(contentsOfFile: "/proc/\(daemon.pid)/task/\(task)/comm", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(names.contains("accrued-writer"))
+        #expect(names.filter { $0.hasPrefix("NIO-ELT") }.count >= 1)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func systemMetricsExposesCommitsBatchesLatenciesConnectionsAndHead() throws {
         let daemon = try DaemonProcess()
         defer { daemon.stop(); daemon.removeFiles() }
