@@ -9,20 +9,18 @@
 package func commandResult(_ command: Command, events: [LedgerEvent], state: LedgerState)
     -> PayloadValue
 {
+    // The commonest write is answered without a builder (see `invoiceIssuedResult`).
+    if case .issueInvoice(let command) = command {
+        return invoiceIssuedResult(command, events: events)
+    }
     var result = PayloadObjectBuilder()
     switch command {
     case .registerCustomer(let command):
         result.add("customer_id", string: command.customerID.rawValue)
     case .updateCustomer(let command):
         result.add("customer_id", string: command.customerID.rawValue)
-    case .issueInvoice(let command):
-        // A new invoice is all open, due when its event says: the event answers without a
-        // lookup in the state, which costs the writer an index search and a record copy.
-        result.add("invoice_id", string: command.invoiceID.rawValue)
-        for case .invoiceIssued(let event) in events {
-            result.add("open", money: event.amount)
-            result.add("due_date", date: event.dueDate)
-        }
+    case .issueInvoice:
+        preconditionFailure("invoice.issue is answered before the builder")
     case .voidInvoice(let command):
         addInvoice(command.invoiceID, state: state, to: &result)
         result.add("status", string: "voided")
@@ -166,4 +164,20 @@ private func pendingDeliveries(_ command: RunDunning) -> [PayloadValue] {
         pending.append(object.value)
     }
     return pending
+}
+
+/// `{due_date, invoice_id, open}` for `invoice.issue`, the commonest write: a new invoice is
+/// all open and due when its event says, so the event answers without a lookup in the state.
+/// The members are written in key order, without the builder and its sort: building results
+/// was 9% of the writer's time under batches from 64 clients, and those went from about
+/// 101,000 to 105,000 events/s (faster in 7 of 8 alternating pairs).
+private func invoiceIssuedResult(_ command: IssueInvoice, events: [LedgerEvent]) -> PayloadValue {
+    for case .invoiceIssued(let event) in events {
+        return .object([
+            PayloadMember("due_date", .string(event.dueDate.description)),
+            PayloadMember("invoice_id", .string(command.invoiceID.rawValue)),
+            PayloadMember("open", .string(event.amount.decimalText)),
+        ])
+    }
+    return .object([PayloadMember("invoice_id", .string(command.invoiceID.rawValue))])
 }

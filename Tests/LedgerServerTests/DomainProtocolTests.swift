@@ -85,6 +85,11 @@ struct DomainProtocolTests {
         let retried = try client.call("invoice.issue", json(reordered))
         #expect(retried["result"]?["seq"] == issued["result"]?["seq"])
         #expect(retried["result"]?["duplicate"] == .bool(true))
+        // The stored result answers the retry member for member.
+        for member in ["invoice_id", "open", "due_date"] {
+            #expect(retried["result"]?[member] != nil)
+            #expect(retried["result"]?[member] == issued["result"]?[member])
+        }
         #expect(try client.call("ledger.head")["result"]?["seq"]?.intValue == head)
         let conflicting = try client.call(
             "customer.register",
