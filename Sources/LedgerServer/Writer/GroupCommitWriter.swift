@@ -176,7 +176,7 @@ final class GroupCommitWriter: Sendable {
             let result = (try? PayloadValue.decode(prior.result)) ?? .null
             return .accepted(sequence: prior.sequence, result: result, duplicate: true)
         }
-        let decided: (events: [LedgerEvent], results: [PayloadValue])
+        let decided: (records: [EncodedEvent], results: [PayloadValue])
         do {
             switch submission.work {
             case .single(let command):
@@ -205,9 +205,8 @@ final class GroupCommitWriter: Sendable {
                 index: error.index
             )
         }
-        let (events, results) = decided
-        for event in events {
-            let encoded = EventCodec.encode(event)
+        let (records, results) = decided
+        for encoded in records {
             try appender.append(
                 type: encoded.type,
                 version: encoded.version,
@@ -236,15 +235,23 @@ final class GroupCommitWriter: Sendable {
         let index: Int?
     }
 
-    /// Decides each command against `state` and evolves it with the events, in order; the
-    /// events and each command's result. On a refusal `state` may hold the earlier commands.
+    /// An event as the log stores it: its type name, schema version and payload bytes.
+    private typealias EncodedEvent = (type: String, version: UInt16, payload: [UInt8])
+
+    /// Decides each command against `state`, evolves it with the events, in order, and encodes
+    /// them; the encoded events and each command's result. On a refusal `state` may hold the
+    /// earlier commands.
+    ///
+    /// Each event is encoded as it is evolved: gathering the events into one array and
+    /// encoding them after copied every event (about 250 bytes) twice more. (Batches from 64
+    /// clients: faster in 5 of 8 alternating pairs, within the noise.)
     private static func decideAndEvolve(
         _ commands: some Collection<Command>,
         into state: inout LedgerState,
         appender: borrowing LogAppender,
         context: DecisionContext
-    ) throws(IndexedRejection) -> (events: [LedgerEvent], results: [PayloadValue]) {
-        var events: [LedgerEvent] = []
+    ) throws(IndexedRejection) -> (records: [EncodedEvent], results: [PayloadValue]) {
+        var records: [EncodedEvent] = []
         var results: [PayloadValue] = []
         var sequence = appender.head.sequence
         for (index, command) in commands.enumerated() {
@@ -260,10 +267,10 @@ final class GroupCommitWriter: Sendable {
                     event,
                     EventMeta(sequence: sequence, recordedAtMicros: appender.recordedAtMicros)
                 )
+                records.append(EventCodec.encode(event))
             }
-            events += decided
             results.append(commandResult(command, events: decided, state: state))
         }
-        return (events, results)
+        return (records, results)
     }
 }
