@@ -16,8 +16,8 @@ package final class EventLog: @unchecked Sendable {
     package let environment: LMDBEnvironment
     let events: Database
     let commands: Database
-    /// The command journal (see ``CommandJournal``); nil in a read-only open of a ledger that
-    /// has never had one, which is then empty.
+    /// The command journal (see ``CommandJournal``); nil in a read-only open, which never
+    /// remembers an outcome.
     let commandJournal: Database?
     let meta: Database
     let snapshots: Database
@@ -70,11 +70,10 @@ package final class EventLog: @unchecked Sendable {
             events = try environment.openDatabase("events", create: create)
             commands = try environment.openDatabase("commands", create: create)
             commandJournal =
-                try create || Self.hasDatabase("command_journal", in: environment)
-                ? try environment.openDatabase("command_journal", create: create) : nil
+                create ? try environment.openDatabase("command_journal", create: true) : nil
             snapshots = try environment.openDatabase("snapshots", create: create)
             var loaded = CommandJournal(capacity: options.commandJournalCapacity)
-            if let commandJournal, create {
+            if let commandJournal {
                 try environment.read { txn in try loaded.load(from: txn, commandJournal) }
             }
             journal = Mutex(loaded)
