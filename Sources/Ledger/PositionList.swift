@@ -80,26 +80,29 @@ package struct PositionList: Hashable, Sendable, Sequence {
 
     /// The first chunk whose last position is not below `position`; nil when every position is.
     private func chunkIndex(for position: Int32) -> Int? {
-        var low = 0
-        var high = chunks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if chunks[middle][chunks[middle].count - 1] < position {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+        let index = Self.firstIndex(notBelow: position, count: chunks.count) { chunk in
+            chunks[chunk][chunks[chunk].count - 1]
         }
-        return low < chunks.count ? low : nil
+        return index < chunks.count ? index : nil
     }
 
     /// Where `position` is or would go in the ascending `chunk`.
     private static func slot(of position: Int32, in chunk: [Int32]) -> Int {
+        firstIndex(notBelow: position, count: chunk.count) { chunk[$0] }
+    }
+
+    /// The first index in `0..<count` whose ascending `value` is not below `position` (`count`
+    /// when there is none), by binary search.
+    private static func firstIndex(
+        notBelow position: Int32,
+        count: Int,
+        value: (Int) -> Int32
+    ) -> Int {
         var low = 0
-        var high = chunk.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
-            if chunk[middle] < position { low = middle + 1 } else { high = middle }
+            if value(middle) < position { low = middle + 1 } else { high = middle }
         }
         return low
     }
