@@ -15,9 +15,9 @@ import LedgerWire
 /// their time waking them: cores the generator took from the daemon it measures.
 struct LoadDriver {
     /// One client: its connection, its next serial, its lines still to send and when its line
-    /// in flight left.
+    /// in flight left. A client's number (in its ids and its customer) is its place in
+    /// `clients`.
     private struct Client {
-        let index: Int
         let connection: RPCClient
         var serial = 0
         var linesLeft: Int
@@ -32,9 +32,8 @@ struct LoadDriver {
     init(_ load: SocketBench.Load, tag: String, socketPath: String) throws {
         self.load = load
         self.tag = tag
-        clients = try (0..<load.clients).map { index in
+        clients = try (0..<load.clients).map { _ in
             Client(
-                index: index,
                 connection: try RPCClient(socketPath: socketPath),
                 linesLeft: load.linesPerClient
             )
@@ -77,16 +76,15 @@ struct LoadDriver {
         return latencies
     }
 
-    /// Sends the next line of the client in `slot`: one `invoice.issue`, or a batch of them.
+    /// Sends the next line of client number `slot`: one `invoice.issue`, or a batch of them.
     private mutating func sendNext(_ slot: Int) throws {
         var calls: [String] = []
         calls.reserveCapacity(load.callsPerLine)
         for _ in 0..<load.callsPerLine {
-            let client = clients[slot].index
-            let id = "\(tag)-\(client)-\(clients[slot].serial)"
+            let id = "\(tag)-\(slot)-\(clients[slot].serial)"
             clients[slot].serial += 1
             calls.append(
-                #"{"jsonrpc":"2.0","id":\#(clients[slot].serial),"method":"invoice.issue","params":{"command_id":"\#(id)","invoice_id":"\#(id)","customer_id":"B-\#(client)","currency":"EUR","amount":"100.00","issue_date":"2026-01-05","due_date":"2026-02-04"}}"#
+                #"{"jsonrpc":"2.0","id":\#(clients[slot].serial),"method":"invoice.issue","params":{"command_id":"\#(id)","invoice_id":"\#(id)","customer_id":"B-\#(slot)","currency":"EUR","amount":"100.00","issue_date":"2026-01-05","due_date":"2026-02-04"}}"#
             )
         }
         let line = load.callsPerLine == 1 ? calls[0] : "[" + calls.joined(separator: ",") + "]"
