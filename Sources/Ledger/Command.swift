@@ -85,7 +85,7 @@ package enum Command: Hashable, Sendable {
         switch self {
         case .registerCustomer(let command): command.parameters
         case .updateCustomer(let command): command.parameters
-        case .issueInvoice(let command): command.parameters
+        case .issueInvoice(let command): PayloadObjectBuilder(membersOf: command.parameters)
         case .voidInvoice(let command): command.parameters
         case .writeOffInvoice(let command): command.parameters
         case .issueCreditNote(let command): command.parameters
@@ -120,7 +120,11 @@ package enum Command: Hashable, Sendable {
         writer.writeKey("method")
         writer.writeString(method)
         writer.writeKey("params")
-        parameterObject.encode(into: &writer)
+        if case .issueInvoice(let command) = self {
+            command.encodeParameters(into: &writer)
+        } else {
+            parameterObject.encode(into: &writer)
+        }
     }
 
     /// The canonical bytes of the fingerprint of `ledger.transact` over `commands`:

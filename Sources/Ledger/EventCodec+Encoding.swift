@@ -62,14 +62,7 @@ extension EventCodec {
         writer.writeDate(event.dueDate)
         if !event.instalments.isEmpty {
             writer.writeKey("instalments")
-            writer.writeArrayHeader(count: event.instalments.count)
-            for instalment in event.instalments {
-                writer.writeObjectHeader(count: 2)
-                writer.writeKey("amount")
-                writer.writeMoney(instalment.amount)
-                writer.writeKey("due_date")
-                writer.writeDate(instalment.dueDate)
-            }
+            encode(event.instalments, into: &writer)
         }
         writer.writeKey("invoice_id")
         writer.writeString(event.invoiceID.rawValue)
@@ -82,14 +75,7 @@ extension EventCodec {
         }
         if !event.metadata.isEmpty {
             writer.writeKey("metadata")
-            writer.writeObjectHeader(count: event.metadata.count)
-            let sorted = event.metadata.sorted {
-                $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
-            }
-            for (key, value) in sorted {
-                writer.writeKey(key)
-                writer.writeString(value)
-            }
+            encode(event.metadata, into: &writer)
         }
         writeOptional("po_number", event.poNumber, into: &writer)
         if let terms = event.terms {
@@ -201,6 +187,28 @@ extension EventCodec {
                 writer.writeKey(tolerance.currency.code)
                 writer.writeMoney(tolerance)
             }
+        }
+    }
+
+    /// An instalment schedule: an array of `{amount, due_date}`.
+    static func encode(_ instalments: [Instalment], into writer: inout PayloadWriter) {
+        writer.writeArrayHeader(count: instalments.count)
+        for instalment in instalments {
+            writer.writeObjectHeader(count: 2)
+            writer.writeKey("amount")
+            writer.writeMoney(instalment.amount)
+            writer.writeKey("due_date")
+            writer.writeDate(instalment.dueDate)
+        }
+    }
+
+    /// String attributes: an object of strings, keys in byte order.
+    static func encode(_ metadata: [String: String], into writer: inout PayloadWriter) {
+        writer.writeObjectHeader(count: metadata.count)
+        let sorted = metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (key, value) in sorted {
+            writer.writeKey(key)
+            writer.writeString(value)
         }
     }
 

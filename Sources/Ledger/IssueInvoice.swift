@@ -125,28 +125,60 @@ package struct IssueInvoice: Hashable, Sendable {
     }
 
     /// The typed parameters in canonical form.
-    package var parameters: PayloadObjectBuilder {
-        var object = PayloadObjectBuilder()
-        object.add("invoice_id", string: invoiceID.rawValue)
-        object.add("customer_id", string: customerID.rawValue)
-        object.add("currency", string: currency.code)
-        switch content {
-        case .amount(let amount): object.add("amount", money: amount)
-        case .lines(let lines): object.add("lines", .array(lines.map(\.payload)))
+    package var parameters: PayloadValue {
+        var writer = PayloadWriter(capacity: 256)
+        encodeParameters(into: &writer)
+        do {
+            return try PayloadValue.decode(writer.bytes)
+        } catch {
+            preconditionFailure("invoice.issue parameters do not decode: \(error)")
         }
-        object.add("issue_date", date: issueDate)
-        switch due {
-        case .date(let date): object.add("due_date", date: date)
-        case .terms(let terms): object.add("terms", terms.payload)
-        case .customerTerms: break
+    }
+
+    /// Appends the canonical encoding of ``parameters``, members written in key order.
+    ///
+    /// The socket fingerprints every write, and `invoice.issue` is the write a billing system
+    /// sends most; collecting its members in a ``PayloadObjectBuilder`` and sorting them took
+    /// about a sixth of an event loop's time under batches of them.
+    package func encodeParameters(into writer: inout PayloadWriter) {
+        let dueMembers = if case .customerTerms = due { 0 } else { 1 }
+        let count =
+            5 + dueMembers + (instalments.isEmpty ? 0 : 1) + (metadata.isEmpty ? 0 : 1)
+            + EventCodec.present(poNumber)
+        writer.writeObjectHeader(count: count)
+        if case .amount(let amount) = content {
+            writer.writeKey("amount")
+            writer.writeMoney(amount)
         }
-        object.add("po_number", string: poNumber)
-        if !instalments.isEmpty { object.add("instalments", .array(instalments.map(\.payload))) }
+        writer.writeKey("currency")
+        writer.writeString(utf8: currency.codeBytes)
+        writer.writeKey("customer_id")
+        writer.writeString(customerID.rawValue)
+        if case .date(let date) = due {
+            writer.writeKey("due_date")
+            writer.writeDate(date)
+        }
+        if !instalments.isEmpty {
+            writer.writeKey("instalments")
+            EventCodec.encode(instalments, into: &writer)
+        }
+        writer.writeKey("invoice_id")
+        writer.writeString(invoiceID.rawValue)
+        writer.writeKey("issue_date")
+        writer.writeDate(issueDate)
+        if case .lines(let lines) = content {
+            writer.writeKey("lines")
+            writer.writeArrayHeader(count: lines.count)
+            for line in lines { EventCodec.encode(line, into: &writer) }
+        }
         if !metadata.isEmpty {
-            var entries = PayloadObjectBuilder()
-            for (key, value) in metadata { entries.add(key, string: value) }
-            object.add("metadata", entries.value)
+            writer.writeKey("metadata")
+            EventCodec.encode(metadata, into: &writer)
         }
-        return object
+        EventCodec.writeOptional("po_number", poNumber, into: &writer)
+        if case .terms(let terms) = due {
+            writer.writeKey("terms")
+            EventCodec.encode(terms, into: &writer)
+        }
     }
 }

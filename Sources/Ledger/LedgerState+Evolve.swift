@@ -104,7 +104,7 @@ extension LedgerState {
 
     private mutating func evolveCreditNoteIssued(_ event: CreditNoteIssued, sequence: UInt64) {
         let customer = requireCustomer(event.customerID)
-        let invoice = event.invoiceID.map(requireInvoice)
+        let invoice = event.invoiceID.map { requireInvoice($0) }
         let record = CreditNoteRecord(
             event,
             customer: Int32(customer),
