@@ -70,4 +70,31 @@ struct RecordStoreTests {
             )
         }
     }
+    /// The writer's pattern: a copy is kept (published) after every few appends, so most
+    /// inserts find their shard's table shared and go to its short list of recent positions,
+    /// which fills and merges into a table of the shard's own, which grows. Every copy keeps
+    /// exactly the records it had, and the last finds all of its own. About 24 records a shard.
+    @Test func publishedCopiesKeepTheirIndexWhileTheStoreGrows() {
+        var store = RecordStore<Tagged>()
+        var published: [(store: RecordStore<Tagged>, count: Int)] = []
+        var random = SplitMix64(seed: 5)
+        let ids = (0..<100_000).map { "P-\($0)" }
+        for (position, id) in ids.enumerated() {
+            #expect(store.appendIfNew(Tagged(id: id, value: position)) == position)
+            // Each id is refused a second time, from the table or from the recent list.
+            #expect(store.appendIfNew(Tagged(id: id, value: -1)) == nil)
+            if Int.random(in: 0..<50, using: &random) == 0 {
+                published.append((store, store.count))
+            }
+        }
+        #expect(published.count > 1_000)
+        #expect(ids.indices.allSatisfy { store.position(of: ids[$0]) == $0 })
+        for (copy, count) in published.filter({ _ in Int.random(in: 0..<40, using: &random) == 0 })
+        {
+            #expect(copy.count == count)
+            #expect(
+                ids.indices.allSatisfy { copy.position(of: ids[$0]) == ($0 < count ? $0 : nil) }
+            )
+        }
+    }
 }
