@@ -17,7 +17,10 @@ package struct CommandOutcome: Hashable, Sendable {
 
     /// Stored form: fingerprint (32 bytes), sequence (u64 big-endian), result bytes.
     var storedBytes: [UInt8] {
-        var bytes = fingerprint.bytes
+        var bytes: [UInt8] = []
+        // Sized once: grown from the digest's 32 bytes, it was reallocated twice per write.
+        bytes.reserveCapacity(40 + result.count)
+        withUnsafeBytes(of: fingerprint) { bytes.append(contentsOf: $0) }
         bytes.appendBigEndian(sequence)
         bytes.append(contentsOf: result)
         return bytes
