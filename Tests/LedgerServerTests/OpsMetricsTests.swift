@@ -14,16 +14,30 @@ struct OpsMetricsTests {
     }
 
     /// An operator's `top -H` or `perf` tells the writer from the event loops by name.
-    @Test func theWriterThreadIsNamed() throws {
+    /// `top -H` and `perf` name the writer and the snapshot thread, and the snapshot thread
+    /// runs at nice 10, yielding the processors to the writer and the event loops.
+    @Test func theDaemonsOwnThreadsAreNamedAndSnapshotsYield() throws {
         let daemon = try DaemonProcess()
         defer { daemon.removeFiles() }
         let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(daemon.pid)/task")
-        let names = tasks.compactMap { task in
-            try? String(contentsOfFile: "/proc/\(daemon.pid)/task/\(task)/comm", encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+        var niceness: [String: Int] = [:]
+        for task in tasks {
+            guard
+                let stat = try? String(
+                    contentsOfFile: "/proc/\(daemon.pid)/task/\(task)/stat",
+                    encoding: .utf8
+                ),
+                let open = stat.firstIndex(of: "("),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // `pid (comm) state ppid …`: the 19th field, the 17th after the name, is the nice value.
+            let name = String(stat[stat.index(after: open)..<close])
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            niceness[name] = Int(fields[16])
         }
-        #expect(names.contains("accrued-writer"))
-        #expect(names.filter { $0.hasPrefix("NIO-ELT") }.count >= 1)
+        #expect(niceness["accrued-writer"] == 0)
+        #expect(niceness["accrued-snaps"] == 10)
+        #expect(niceness.keys.filter { $0.hasPrefix("NIO-ELT") }.count >= 1)
         #expect(daemon.stop() == 0)
     }
 

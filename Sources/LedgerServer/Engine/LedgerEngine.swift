@@ -85,6 +85,6 @@ final class LedgerEngine: Sendable {
     /// Writes a last snapshot at the head (on clean shutdown) so the next start replays nothing.
     func snapshotNow() {
         let now = current
-        snapshots.writeNow(now.state, at: now.head.sequence)
+        snapshots.writeFinal(now.state, at: now.head.sequence)
     }
 }

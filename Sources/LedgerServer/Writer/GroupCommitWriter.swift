@@ -33,19 +33,10 @@ final class GroupCommitWriter: Sendable {
         queue = SubmissionQueue(capacity: queueCapacity)
     }
 
-    /// Starts the writer's dedicated thread (LMDB binds a write transaction to its thread).
-    ///
-    /// The thread names itself: a new thread takes its creator's name on Linux, here a dispatch
-    /// worker's, and `Thread.name` set before `start()` never reaches the kernel, so `top -H`
-    /// and `perf` showed the writer as `oot.default-qos`. Swift's Glibc does not show
-    /// `pthread_setname_np`; the kernel takes the name at `/proc/thread-self/comm` too.
+    /// Starts the writer's dedicated thread, `accrued-writer` (LMDB binds a write transaction
+    /// to its thread).
     func start() {
-        let thread = Thread { [self] in
-            try? "accrued-writer".write(
-                toFile: "/proc/thread-self/comm",
-                atomically: false,
-                encoding: .utf8
-            )
+        DaemonThread.start(name: "accrued-writer") { [self] in
             while true {
                 let batch = queue.drain(limit: maxBatch)
                 if batch.isEmpty { break }
@@ -53,7 +44,6 @@ final class GroupCommitWriter: Sendable {
             }
             finished.signal()
         }
-        thread.start()
     }
 
     /// Queues a batch; `false` when the queue is full (answer `busy`) or closed.
