@@ -11,8 +11,7 @@
 ///
 /// The daemon's writer publishes a copy of the state after every commit, so the first insert
 /// into a shard after a publish finds its table shared. Copying the table there (2–4 KB at
-/// half a million records) was over a tenth of the writer's time under batches of new
-/// invoices. So while the table is shared, inserts go to a short list of recent words, which
+/// half a million records) was 8.6% of the writer's samples under batches of new invoices. So while the table is shared, inserts go to a short list of recent words, which
 /// is all such an insert copies; lookups scan it after the table. When the list is full, or the
 /// table is no longer shared, the list is merged into the table. A replay never shares the
 /// table and never uses the list.
