@@ -11,9 +11,9 @@ import Synchronization
 ///
 /// The thread runs at nice 10. Serialising a large state keeps a core busy for a good part of
 /// a second, and under a full load of writes (a snapshot every second at 100,000 events/s) it
-/// took about a sixth of a core that the writer and the event loops wanted: at a lower
-/// priority it takes what they leave. Batches from 64 clients were faster in four alternating
-/// pairs of `accrue-bench` runs (by 0.2–6.4%).
+/// took a tenth to a sixth of a core that the writer and the event loops wanted: at a lower
+/// priority it takes what they leave. Batches from 64 clients were faster in five of seven
+/// alternating pairs of `accrue-bench` runs (by up to 14%), the other two even.
 final class Snapshotter: Sendable {
     private struct State {
         var lastSequence: UInt64
