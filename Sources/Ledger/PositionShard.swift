@@ -71,19 +71,22 @@ struct PositionShard: @unchecked Sendable {
         precondition(position >= 0 && position <= Int(UInt32.max), "position out of range")
         let word = Self.tag(of: hash) << 32 | UInt64(position)
         count += 1
-        if table != nil, recent.count < Self.recentLimit, !isKnownUniquelyReferenced(&table) {
+        // False for no table too.
+        let owned = isKnownUniquelyReferenced(&table)
+        if !owned, table != nil, recent.count < Self.recentLimit {
             recent.append(word)
         } else {
             // No table yet, one of our own, or a shared one whose recent list is full.
-            placeInTable(word)
+            placeInTable(word, owned: owned)
         }
     }
 
     /// Puts the recent words and `word` in the table, first making the table this shard's own
-    /// and large enough for ``count`` positions; empties the recent list.
-    private mutating func placeInTable(_ word: UInt64) {
+    /// (unless `owned`, when it is already) and large enough for ``count`` positions; empties
+    /// the recent list.
+    private mutating func placeInTable(_ word: UInt64, owned: Bool) {
         let size = Int(mask) + 1
-        if table == nil || !isKnownUniquelyReferenced(&table) || Int(count) * 4 > size * 3 {
+        if !owned || Int(count) * 4 > size * 3 {
             var newSize = table == nil ? 16 : size
             while Int(count) * 4 > newSize * 3 { newSize *= 2 }
             table = SlotTable.make(size: newSize, from: table, mask: Int(mask))
@@ -113,13 +116,13 @@ private final class SlotTable: ManagedBuffer<Void, UInt64> {
     static func make(size: Int, from old: SlotTable?, mask: Int) -> SlotTable {
         let table = unsafeDowncast(create(minimumCapacity: size) { _ in }, to: SlotTable.self)
         table.withUnsafeMutablePointerToElements { slots in
+            if let old, size == mask + 1 {
+                old.withUnsafeMutablePointerToElements { slots.initialize(from: $0, count: size) }
+                return
+            }
             slots.initialize(repeating: 0, count: size)
             let slots = UnsafeMutableBufferPointer(start: slots, count: size)
             old?.withUnsafeMutablePointerToElements { oldSlots in
-                if size == mask + 1 {
-                    slots.baseAddress.unsafelyUnwrapped.update(from: oldSlots, count: size)
-                    return
-                }
                 for index in 0...mask where oldSlots[index] != 0 {
                     PositionShard.place(oldSlots[index], in: slots)
                 }
