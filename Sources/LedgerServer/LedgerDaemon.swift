@@ -107,14 +107,18 @@ package final class LedgerDaemon: Service {
             readPool: readPool
         )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let lane = LineLane()
+        lane.start()
         let listener: any Channel
         do {
             listener = try await bind(
                 dispatcher: dispatcher,
+                lane: lane,
                 broadcaster: broadcaster,
                 group: group
             )
         } catch {
+            lane.stop()
             await runner.shutdown()
             writer.drainAndStop()
             try? await group.shutdownGracefully()
@@ -142,6 +146,8 @@ package final class LedgerDaemon: Service {
         notifier.notify("STOPPING=1\nSTATUS=stopping: answering what is in flight")
         logger.info("stopping: no new connections, answering what is in flight")
         try? await listener.close()
+        // Lines already on the lane are routed; later ones are routed on their event loops.
+        lane.stop()
         // A dunning run in progress finishes (and is recorded) before the writer stops.
         await runner.shutdown()
         await Self.offCooperativePool { writer.drainAndStop() }
@@ -157,6 +163,7 @@ package final class LedgerDaemon: Service {
     /// Binds the listening socket (inherited or fresh) and applies the configured mode and group.
     private func bind(
         dispatcher: Dispatcher,
+        lane: LineLane,
         broadcaster: EventBroadcaster,
         group: MultiThreadedEventLoopGroup
     ) async throws -> any Channel {
@@ -170,6 +177,7 @@ package final class LedgerDaemon: Service {
                 try channel.pipeline.syncOperations.addHandler(
                     ConnectionHandler(
                         dispatcher: dispatcher,
+                        lane: lane,
                         broadcaster: broadcaster,
                         stats: stats,
                         limits: configuration.limits,

@@ -14,7 +14,7 @@ struct OpsMetricsTests {
     }
 
     /// An operator's `top -H` or `perf` tells the writer from the event loops by name.
-    /// `top -H` and `perf` name the writer and the snapshot thread, and the snapshot thread
+    /// `top -H` and `perf` name the writer, the line lane and the snapshot thread, and the snapshot thread
     /// runs at nice 10, yielding the processors to the writer and the event loops.
     @Test func theDaemonsOwnThreadsAreNamedAndSnapshotsYield() throws {
         let daemon = try DaemonProcess()
@@ -37,6 +37,7 @@ struct OpsMetricsTests {
         }
         #expect(niceness["accrued-writer"] == 0)
         #expect(niceness["accrued-snaps"] == 10)
+        #expect(niceness["accrued-lines"] == 0)
         #expect(niceness.keys.filter { $0.hasPrefix("NIO-ELT") }.count >= 1)
         #expect(daemon.stop() == 0)
     }

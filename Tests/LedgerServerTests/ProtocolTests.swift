@@ -15,10 +15,21 @@ struct ProtocolTests {
         let methods = describe["result"]?["methods"]?.arrayValue ?? []
         #expect(methods.contains { $0["name"]?.stringValue == "events.read" })
         #expect(describe["result"]?["limits"]?["max_line_bytes"]?.intValue == 1 << 20)
-        for (method, reply) in [("ledger.head", head), ("system.describe", describe), ("system.stats", try client.call("system.stats")), ("system.health", try client.call("system.health"))] {
-            #expect(try SchemaValidator.validate([reply.text], against: "protocol/response.json") == nil)
+        for (method, reply) in [
+            ("ledger.head", head), ("system.describe", describe),
+            ("system.stats", try client.call("system.stats")),
+            ("system.health", try client.call("system.health")),
+        ] {
+            #expect(
+                try SchemaValidator.validate([reply.text], against: "protocol/response.json") == nil
+            )
             let result = reply["result"]?.text ?? "null"
-            #expect(try SchemaValidator.validate([result], against: "protocol/results.json#/$defs/\(method)") == nil)
+            #expect(
+                try SchemaValidator.validate(
+                    [result],
+                    against: "protocol/results.json#/$defs/\(method)"
+                ) == nil
+            )
         }
     }
 
@@ -33,7 +44,10 @@ struct ProtocolTests {
             (#"{"jsonrpc":"1.0","id":2,"method":"ledger.head"}"#, -32600),
             (#"{"jsonrpc":"2.0","id":3,"method":7}"#, -32600),
             (#"{"jsonrpc":"2.0","id":4,"method":"ledger.nope"}"#, -32601),
-            (#"{"jsonrpc":"2.0","id":5,"method":"events.read","params":{"from_seq":"one"}}"#, -32602),
+            (
+                #"{"jsonrpc":"2.0","id":5,"method":"events.read","params":{"from_seq":"one"}}"#,
+                -32602
+            ),
             (#"{"jsonrpc":"2.0","id":6,"method":"events.read","params":{"bogus":1}}"#, -32602),
             (String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), -32700),
         ]
@@ -53,9 +67,11 @@ struct ProtocolTests {
         let daemon = try DaemonProcess()
         defer { daemon.stop(); daemon.removeFiles() }
         let client = try daemon.client()
-        let reply = try #require(try client.roundTrip(
-            #"[{"jsonrpc":"2.0","id":"a","method":"ledger.head"},{"jsonrpc":"2.0","method":"ledger.head"},{"jsonrpc":"2.0","id":"b","method":"nope"},5]"#
-        ))
+        let reply = try #require(
+            try client.roundTrip(
+                #"[{"jsonrpc":"2.0","id":"a","method":"ledger.head"},{"jsonrpc":"2.0","method":"ledger.head"},{"jsonrpc":"2.0","id":"b","method":"nope"},5]"#
+            )
+        )
         let elements = try #require(try json(reply).arrayValue)
         #expect(elements.count == 3)
         #expect(elements[0]["id"]?.stringValue == "a")
@@ -86,6 +102,40 @@ struct ProtocolTests {
         #expect(replies[0]["result"]?["seq"]?.intValue == 2)
         #expect(replies[1]["result"]?["customer_id"]?.stringValue == "HALF")
         #expect(replies[2]["result"]?["seq"]?.intValue == 2)
+    }
+
+    /// A long line (a batch, routed off the event loop) is answered before the short lines sent
+    /// right after it, which see its writes; a half-close still gets every reply.
+    @Test func aLongBatchIsAnsweredBeforeTheLinesAfterItWhichSeeItsWrites() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop(); daemon.removeFiles() }
+        let client = try daemon.client()
+        let calls = (1...60).map { index in
+            #"{"jsonrpc":"2.0","id":\#(index),"method":"customer.register","params":{"command_id":"long-\#(index)","customer_id":"LONG-\#(index)","name":"Customer number \#(index)"}}"#
+        }
+        let batch = "[" + calls.joined(separator: ",") + "]"
+        // Well past the length from which lines are routed on the lane (4 KiB).
+        #expect(batch.utf8.count > 8_192)
+        let lines = [
+            batch,
+            #"{"jsonrpc":"2.0","id":"get","method":"customer.get","params":{"customer_id":"LONG-60"}}"#,
+            #"{"jsonrpc":"2.0","id":"head","method":"ledger.head"}"#,
+            batch,
+        ]
+        try client.send(Array((lines.joined(separator: "\n") + "\n").utf8))
+        client.finishSending()
+        var replies: [JSONValue] = []
+        while let line = try client.nextLine() { replies.append(try JSONParser.parse(line)) }
+        try #require(replies.count == 4)
+        let first = try #require(replies[0].arrayValue)
+        #expect(first.map { $0["id"]?.intValue } == Array(1...60))
+        #expect(first.map { $0["result"]?["seq"]?.intValue } == (2...61).map { $0 })
+        #expect(replies[1]["result"]?["customer_id"]?.stringValue == "LONG-60")
+        #expect(replies[2]["result"]?["seq"]?.intValue == 61)
+        // The same batch again: every call a retry, answered with the original sequence.
+        let again = try #require(replies[3].arrayValue)
+        #expect(again.map { $0["result"]?["seq"]?.intValue } == (2...61).map { $0 })
+        #expect(again.allSatisfy { $0["result"]?["duplicate"] == .bool(true) })
     }
 
     @Test func anOverlongLineIsRefusedAndOnlyThatConnectionCloses() throws {
@@ -126,12 +176,17 @@ struct ProtocolTests {
         defer { daemon.stop(); daemon.removeFiles() }
         let second = Process()
         second.executableURL = DaemonProcess.binDirectory.appendingPathComponent("accrued")
-        second.arguments = ["--data-dir", daemon.dataDirectory, "--socket", daemon.directory + "/second.sock"]
+        second.arguments = [
+            "--data-dir", daemon.dataDirectory, "--socket", daemon.directory + "/second.sock",
+        ]
         let errors = Pipe()
         second.standardError = errors
         try second.run()
         second.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(
+            decoding: errors.fileHandleForReading.readDataToEndOfFile(),
+            as: UTF8.self
+        )
         #expect(second.terminationStatus != 0)
         #expect(text.contains("locked by another accrued process"))
     }

@@ -60,7 +60,7 @@ final class Dispatcher: Sendable {
     }
 
     /// How one request proceeds, decided on the event loop.
-    enum Routing {
+    enum Routing: Sendable {
         /// Answered at once: an unknown method, a refused role, or parameters that do not
         /// decode. The bytes are one complete reply, without the line feed.
         case answered([UInt8])

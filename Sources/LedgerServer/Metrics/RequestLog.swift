@@ -40,12 +40,13 @@ struct RequestLog {
         }
     }
 
-    /// Starts timing the next request; call the returned closure when its reply is ready.
-    mutating func begin(method: String, uid: UInt32) -> @Sendable () -> Void {
+    /// Starts timing the next request, which arrived at `started` (`DispatchTime` nanoseconds);
+    /// call the returned closure when its reply is ready.
+    mutating func begin(method: String, uid: UInt32, since started: UInt64) -> @Sendable () -> Void
+    {
         requests += 1
         guard logger.logLevel <= .debug else { return {} }
         let requestID = "\(connectionID)-\(requests)"
-        let started = DispatchTime.now().uptimeNanoseconds
         return { [logger] in
             let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
             logger.debug(

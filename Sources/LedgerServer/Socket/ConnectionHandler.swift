@@ -1,3 +1,4 @@
+import Dispatch
 internal import Ledger
 internal import LedgerStorage
 internal import LedgerWire
@@ -22,11 +23,18 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var role: Role? {
         peer.flatMap { dispatcher.policy.role(uid: $0.uid, gid: $0.gid) }
     }
+    /// The peer's uid, recorded as the actor of its writes; `UInt32.max` until it is known.
+    private var peerUID: UInt32 { peer?.uid ?? UInt32.max }
     /// Replies waiting for the calls and lines before them.
     private var replies = ReplyQueue()
     /// Holds reads back until the writes sent before them on this connection are answered.
     private var barrier = WriteBarrier()
     private var subscription: Subscription?
+    private let lane: LineLane
+    /// Whether a line of this connection is being routed on the lane.
+    private var lineOnLane = false
+    /// Lines received while one is on the lane, answered in order after it.
+    private var waitingLines: [[UInt8]] = []
     private var closing = false
     private var requestLog: RequestLog
     /// The client shut down its sending side: answer what it sent, then close.
@@ -34,12 +42,14 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     init(
         dispatcher: Dispatcher,
+        lane: LineLane,
         broadcaster: EventBroadcaster,
         stats: ServerStats,
         limits: ServerLimits,
         logger: Logger
     ) {
         self.dispatcher = dispatcher
+        self.lane = lane
         self.broadcaster = broadcaster
         self.stats = stats
         self.limits = limits
@@ -82,7 +92,11 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     channel.close(promise: nil)
                 }
             case .line(let bytes):
-                handleLine(bytes, context: context)
+                if lineOnLane {
+                    waitingLines.append(bytes)
+                } else {
+                    take(bytes, context: context)
+                }
             }
         }
     }
@@ -97,10 +111,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireUserInboundEventTriggered(event)
     }
 
-    /// Closes once the client's input is closed, every reply has gone out, and no subscription
-    /// is streaming.
+    /// Closes once the client's input is closed, every line has been routed and every reply
+    /// has gone out, and no subscription is streaming.
     private func closeIfAnswered(context: ChannelHandlerContext) {
-        guard inputClosed, !closing, replies.isEmpty, subscription == nil else { return }
+        guard inputClosed, !closing, !lineOnLane, replies.isEmpty, subscription == nil else {
+            return
+        }
         closing = true
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete {
@@ -119,22 +135,76 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelWritabilityChanged()
     }
 
-    /// Answers one line: immediate answers and reads as they come, and the line's writes
-    /// (between reads) as one batch for the writer, answered with one hop back to this loop.
-    private func handleLine(_ bytes: [UInt8], context: ChannelHandlerContext) {
+    /// Lines this long or longer (batches, in practice) are routed on the lane.
+    static let laneLineBytes = 4096
+
+    /// Answers one line, routing it on the lane when it is long; lines that arrive meanwhile
+    /// wait for it.
+    private func take(_ bytes: [UInt8], context: ChannelHandlerContext) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        let message = RPCMessage.parse(bytes, maxDepth: limits.maxDepth)
-        let calls = message.calls
-        let isBatch: Bool
-        if case .batch = message { isBatch = true } else { isBatch = false }
-        let slot = replies.open(calls: calls.count, isBatch: isBatch)
-        var writes = LineWrites(slot: slot, head: dispatcher.headState)
-        for (index, call) in calls.enumerated() {
+        let receivedAt = DispatchTime.now().uptimeNanoseconds
+        let route: @Sendable () -> RoutedLine = {
+            [dispatcher, maxDepth = limits.maxDepth, role, uid = peerUID] in
+            RoutedLine(
+                bytes,
+                receivedAt: receivedAt,
+                maxDepth: maxDepth,
+                dispatcher: dispatcher,
+                role: role,
+                uid: uid
+            )
+        }
+        if bytes.count >= Self.laneLineBytes {
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            // False when the lane has stopped (the daemon is shutting down).
+            lineOnLane = lane.run {
+                let line = route()
+                loopBound.eventLoop.execute {
+                    let (handler, context) = loopBound.value
+                    handler.lineOnLane = false
+                    handler.answer(line, context: context)
+                    handler.takeWaitingLines(context: context)
+                }
+            }
+        }
+        if !lineOnLane { answer(route(), context: context) }
+    }
+
+    /// Answers the lines that arrived while one was on the lane, until another goes there.
+    private func takeWaitingLines(context: ChannelHandlerContext) {
+        var taken = 0
+        while !lineOnLane, !closing, taken < waitingLines.count {
+            taken += 1
+            take(waitingLines[taken - 1], context: context)
+        }
+        waitingLines.removeFirst(taken)
+        closeIfAnswered(context: context)
+    }
+
+    /// Answers a routed line: immediate answers and reads as they come, and the line's writes
+    /// (between reads) as one batch for the writer, answered with one hop back to this loop.
+    private func answer(_ line: RoutedLine, context: ChannelHandlerContext) {
+        let slot = replies.open(calls: line.calls.count, isBatch: line.isBatch)
+        var writes = LineWrites(slot: slot)
+        for (index, call) in line.calls.enumerated() {
             switch call {
             case .invalid(let id, let error):
                 replies.answer(slot: slot, index: index, Dispatcher.errorReply(id, error))
-            case .request(let request):
-                answer(request, slot: slot, index: index, writes: &writes, context: context)
+            case .request(let request, let routing):
+                let done = requestLog.begin(
+                    method: request.method,
+                    uid: peerUID,
+                    since: line.receivedAt
+                )
+                answer(
+                    request,
+                    routing,
+                    done: done,
+                    slot: slot,
+                    index: index,
+                    writes: &writes,
+                    context: context
+                )
             }
         }
         submit(writes, context: context)
@@ -144,8 +214,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The writes of one line gathered for one batch, with where each reply goes.
     private struct LineWrites {
         let slot: Int
-        /// The projection the line's writes are decoded against, taken once per line.
-        let head: LedgerState
         var submissions: [WriteSubmission] = []
         var targets: [WriteTarget] = []
     }
@@ -160,16 +228,16 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func answer(
         _ request: RPCRequest,
+        _ routing: Dispatcher.Routing,
+        done: @escaping @Sendable () -> Void,
         slot: Int,
         index: Int,
         writes: inout LineWrites,
         context: ChannelHandlerContext
     ) {
-        let uid = peer?.uid ?? UInt32.max
-        let done = requestLog.begin(method: request.method, uid: uid)
         // A notification has no id and gets no reply.
         let id = request.id
-        switch dispatcher.route(request, role: role, uid: uid, head: writes.head) {
+        switch routing {
         case .answered(let reply):
             done()
             replies.answer(slot: slot, index: index, id == nil ? nil : reply)
@@ -190,7 +258,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .read(let handler):
             // Writes earlier in this line go first, so the read sees them.
             submit(writes, context: context)
-            writes = LineWrites(slot: slot, head: writes.head)
+            writes = LineWrites(slot: slot)
             let run = { [self] in
                 runRead(handler, request, slot: slot, index: index, done: done, context: context)
             }
